@@ -1,0 +1,57 @@
+package io.multiproc4j;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One implementation's multiprocessing, as Python's {@code multiprocessing.get_context()} returns it: the factory
+ * for processes and the view of the current process tree. Obtain it with {@link Multiprocessing#context()} or
+ * {@link Multiprocessing#context(String)}; {@link Multiprocessing}'s static methods delegate to the default one.
+ *
+ * <p><b>Thread safety.</b> Every method may be called from any thread.
+ */
+public interface MpContext {
+
+    /**
+     * @return the id of the provider behind this context, for example {@code processbuilder}
+     */
+    String providerId();
+
+    /**
+     * Creates a process that will run {@code task} once started. Nothing is serialised and no process exists until
+     * {@link MpProcess#start()}.
+     *
+     * @param task what the process runs
+     * @return a new, unstarted process with the next default name
+     * @throws NullPointerException if {@code task} is null
+     */
+    MpProcess newProcess(ProcessTask task);
+
+    /**
+     * The process this code runs in: {@code MainProcess} in the main program, the child's own process in a child.
+     * Rules IDENT-02, IDENT-03.
+     *
+     * @return the current process; joining, terminating or killing it throws {@link IllegalStateException}
+     */
+    MpProcess currentProcess();
+
+    /**
+     * The process that started this one. Rule IDENT-04.
+     *
+     * @return the parent (observe it with {@code isAlive}, {@code join} and {@code pid}), or empty in the main
+     *     program
+     */
+    Optional<MpProcess> parentProcess();
+
+    /**
+     * The children of the current process that have been started and have not yet ended. Rule IDENT-05.
+     *
+     * @return a new list, in start order
+     */
+    List<MpProcess> activeChildren();
+
+    /**
+     * @return the number of processors available to this JVM
+     */
+    int cpuCount();
+}
