@@ -10,7 +10,7 @@ import java.util.List;
  * options, and the implementation's entry point. Shared by the JVM-spawning launchers so that every implementation
  * starts its children the same way.
  *
- * <p>The options come from the system property {@value #OPTIONS_PROPERTY} (split on white space) when it is set,
+ * <p>A child gets its parent's {@code java.io.tmpdir}. The options come from the system property {@value #OPTIONS_PROPERTY} (split on white space) when it is set,
  * otherwise they are {@link #DEFAULT_OPTIONS}.
  */
 public final class JvmCommand {
@@ -45,6 +45,8 @@ public final class JvmCommand {
             cmd.addAll(DEFAULT_OPTIONS);
         }
         cmd.addAll(extraOptions);
+        // Children use the same temporary directory as their parent, as they share its environment in Python.
+        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         String classPath = System.getProperty("java.class.path", "");
         String modulePath = System.getProperty("jdk.module.path", "");
         if (!classPath.isEmpty()) {

@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Process start→join: multiproc4j's default provider beside CPython multiprocessing, in the same run.
+#
+# Usage: bench/run.sh            (from any directory)
+#        bench/run.sh > results.md   (the tables go to stdout, progress and diagnostics to stderr)
+#
+# Environment:
+#   ROUNDS=5 SEQ=20 BURST=20   repetitions; passed to both benchmarks so they do the same counts
+#   METHODS=spawn              CPython start methods, e.g. spawn,fork,forkserver
+#   CPYTHON_BENCH_DIR=...      CPython peer benchmarks (default: ../shared/bench/cpython from the repo root)
+#   BENCH_JARS=target|m2       target (default): build api and impl-processbuilder from this checkout when their
+#                              jars are missing or older than their sources; m2: use the installed jars in ~/.m2
+#   BENCH_JAVA_OPTS=...        extra options for the benchmark's own (parent) JVM
+#   JAVA_HOME                  used when it is a JDK 25 or newer; otherwise one is searched for
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+cd "$ROOT"
+
+export ROUNDS="${ROUNDS:-5}" SEQ="${SEQ:-20}" BURST="${BURST:-20}"
+METHODS="${METHODS:-spawn}"
+BENCH_JARS="${BENCH_JARS:-target}"
+CPYTHON_BENCH_DIR="$(realpath -m "${CPYTHON_BENCH_DIR:-$ROOT/../shared/bench/cpython}")"
+MIN_JAVA=25
+
+say() { echo "run.sh: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+# ---- a JDK >= 25 ----
+
+# Prints the feature version of the java launcher $1 (8 for "1.8.0_x", 25 for "25.0.3"), or nothing.
+java_major() {
+    local v
+    v="$("$1" -version 2>&1 | sed -n 's/^.* version "\([^"]*\)".*$/\1/p;T;q')" || true
+    v="${v#1.}"
+    v="${v%%[!0-9]*}"
+    echo "$v"
+}
+
+# Succeeds when $1 is a JDK home (java and javac) of version >= MIN_JAVA.
+is_jdk_ok() {
+    local home="$1" major
+    [[ -n "$home" && -x "$home/bin/java" && -x "$home/bin/javac" ]] || return 1
+    major="$(java_major "$home/bin/java")"
+    [[ -n "$major" && "$major" -ge "$MIN_JAVA" ]]
+}
+
+find_jdk() {
+    if is_jdk_ok "${JAVA_HOME:-}"; then
+        echo "$JAVA_HOME"
+        return
+    fi
+    local on_path best="" best_major=0 home major
+    if on_path="$(command -v java)"; then
+        home="$(dirname "$(dirname "$(readlink -f "$on_path")")")"
+        if is_jdk_ok "$home"; then
+            echo "$home"
+            return
+        fi
+    fi
+    for home in /usr/lib/jvm/*/; do
+        home="${home%/}"
+        is_jdk_ok "$home" || continue
+        major="$(java_major "$home/bin/java")"
+        if (( major > best_major )); then
+            best="$home"
+            best_major="$major"
+        fi
+    done
+    [[ -n "$best" ]] && echo "$best"
+}
+
+JDK="$(find_jdk)" || true
+[[ -n "$JDK" ]] || die "no JDK $MIN_JAVA or newer found (checked JAVA_HOME='${JAVA_HOME:-}', java on PATH and" \
+    "/usr/lib/jvm/*/); install one or set JAVA_HOME to it."
+say "JDK: $JDK ($(java_major "$JDK/bin/java"))"
+
+# ---- the multiproc4j jars ----
+
+VERSION="$(sed -n 's:^[[:space:]]*<version>\(.*\)</version>.*$:\1:p;T;q' pom.xml)"
+[[ -n "$VERSION" ]] || die "could not read the project version from $ROOT/pom.xml"
+
+case "$BENCH_JARS" in
+    target)
+        API_JAR="$ROOT/api/target/multiproc4j-api-$VERSION.jar"
+        PB_JAR="$ROOT/impl-processbuilder/target/multiproc4j-processbuilder-$VERSION.jar"
+        JARS_NOTE="built from this checkout ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
+        if [[ -n "$(git -C "$ROOT" status --porcelain -- api impl-processbuilder pom.xml 2>/dev/null || true)" ]]; then
+            JARS_NOTE+=", with uncommitted changes in api/impl-processbuilder"
+        fi
+        JARS_NOTE+=")"
+        ;;
+    m2)
+        M2_DIR="${HOME}/.m2/repository/io/multiproc4j"
+        API_JAR="$M2_DIR/multiproc4j-api/$VERSION/multiproc4j-api-$VERSION.jar"
+        PB_JAR="$M2_DIR/multiproc4j-processbuilder/$VERSION/multiproc4j-processbuilder-$VERSION.jar"
+        JARS_NOTE="installed in ~/.m2 ($VERSION, $(date -u -r "$PB_JAR" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?'))"
+        ;;
+    *) die "BENCH_JARS must be 'target' or 'm2', not '$BENCH_JARS'" ;;
+esac
+
+needs_build() {
+    [[ -f "$API_JAR" && -f "$PB_JAR" ]] || return 0
+    local older="$API_JAR"
+    [[ "$PB_JAR" -ot "$API_JAR" ]] && older="$PB_JAR"
+    [[ -n "$(find pom.xml api/pom.xml impl-processbuilder/pom.xml api/src/main impl-processbuilder/src/main \
+        -newer "$older" -print -quit)" ]]
+}
+
+mkdir -p "$BENCH_DIR/target"
+if [[ "$BENCH_JARS" == target ]] && needs_build; then
+    # Maven itself must run on the JDK 25: the toolchains plugin compiles with a JDK 25 whatever Maven runs on, but
+    # the jar plugin packages a modular jar with the jar tool of Maven's own JDK, and a JDK 17 one cannot read the
+    # class-file version 69 module-info of impl-processbuilder ("Unsupported major.minor version 69.0").
+    mvn_env=(JAVA_HOME="$JDK")
+    build=(./mvnw -q -B -Dmaven.test.skip=true package -pl api,impl-processbuilder -am)
+    log="$BENCH_DIR/target/build.log"
+    say "building api and impl-processbuilder: ${build[*]} -o"
+    if ! env "${mvn_env[@]}" "${build[@]}" -o >"$log" 2>&1; then
+        if grep -qi 'offline' "$log"; then
+            say "the offline build lacks dependencies; building online"
+            env "${mvn_env[@]}" "${build[@]}" >"$log" 2>&1 || { cat "$log" >&2; die "the build failed" \
+                "(log: $log); BENCH_JARS=m2 measures the jars installed in ~/.m2 instead."; }
+        else
+            cat "$log" >&2
+            die "the build failed (log: $log); BENCH_JARS=m2 measures the jars installed in ~/.m2 instead."
+        fi
+    fi
+fi
+[[ -f "$API_JAR" && -f "$PB_JAR" ]] || die "missing $API_JAR or $PB_JAR"
+CP="$API_JAR:$PB_JAR"
+
+# ---- the benchmark class (compiled: the child JVMs load the task's lambda from it) ----
+
+CLASSES="$BENCH_DIR/target/classes"
+rm -rf "$CLASSES"
+mkdir -p "$CLASSES"
+"$JDK/bin/javac" -J-XX:-UsePerfData --release "$MIN_JAVA" -Xlint:all -cp "$CP" -d "$CLASSES" \
+    "$BENCH_DIR/src/ProcessBench.java"
+
+# ---- run ----
+
+echo "## Process start → join: multiproc4j beside CPython — $(date -u '+%Y-%m-%d %H:%M UTC'), nproc=$(nproc)"
+echo
+echo "$(uname -sr), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo 'cpu ?');" \
+    "multiproc4j jars $JARS_NOTE."
+
+status=0
+# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+"$JDK/bin/java" -XX:-UsePerfData ${BENCH_JAVA_OPTS:-} -cp "$CP:$CLASSES" ProcessBench || status=$?
+if (( status != 0 )); then
+    say "ProcessBench failed with exit code $status"
+fi
+
+if ! command -v python3 >/dev/null; then
+    echo
+    echo "(python3 not found: no CPython table.)"
+elif [[ ! -f "$CPYTHON_BENCH_DIR/py_process.py" ]]; then
+    echo
+    echo "(CPython peer benchmark not found at $CPYTHON_BENCH_DIR/py_process.py; set CPYTHON_BENCH_DIR: no CPython table.)"
+else
+    PY="$(python3 -c 'import sys; print(sys.executable)')"
+    METHODS="$METHODS" "$PY" "$CPYTHON_BENCH_DIR/py_process.py" || {
+        rc=$?
+        say "py_process.py failed with exit code $rc"
+        (( status != 0 )) || status=$rc
+    }
+fi
+exit "$status"

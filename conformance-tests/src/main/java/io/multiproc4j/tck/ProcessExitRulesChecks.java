@@ -1,0 +1,119 @@
+package io.multiproc4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.multiproc4j.MpProcess;
+import io.multiproc4j.Multiprocessing;
+import io.multiproc4j.tck.scenarios.ExitRulesScenario;
+import io.multiproc4j.tck.support.Exchange;
+import io.multiproc4j.tck.support.OsProcesses;
+import io.multiproc4j.tck.support.Scenario;
+import io.multiproc4j.tck.support.TckEnvironment;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Rules SHUT: what happens to children when their program ends, observed from outside in a scenario JVM. */
+abstract class ProcessExitRulesChecks extends ProcessIdentityChecks {
+
+    ProcessExitRulesChecks(String providerId) {
+        super(providerId);
+    }
+
+    /** SHUT-01: main returning waits for non-daemon children. */
+    @Test
+    void required_shut01_programEndsOnlyAfterItsNonDaemonChildren() throws Exception {
+        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, "main-returns", ex.path())) {
+            long child = Long.parseLong(s.awaitLine("CHILD-PID ").substring(10));
+            ex.put("go", "now");
+            assertThat(s.awaitExit()).isZero();
+            assertThat(OsProcesses.running(child)).as("child still running when its program ended").isFalse();
+            s.awaitOutputClosed();
+            assertThat(s.lines()).contains("CHILD-DONE");
+        }
+    }
+
+    /** SHUT-02: System.exit waits for non-daemon children and keeps its status. */
+    @Test
+    void required_shut02_systemExitWaitsForNonDaemonChildrenAndKeepsItsStatus() throws Exception {
+        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, "system-exit", ex.path())) {
+            long child = Long.parseLong(s.awaitLine("CHILD-PID ").substring(10));
+            ex.put("go", "now");
+            assertThat(s.awaitExit()).isEqualTo(7);
+            assertThat(OsProcesses.running(child)).as("child still running when its program ended").isFalse();
+            s.awaitOutputClosed();
+            assertThat(s.lines()).contains("CHILD-DONE");
+        }
+    }
+
+    /** SHUT-03: daemon children are terminated at normal exit. */
+    @Test
+    void required_shut03_daemonChildrenAreTerminatedAtNormalExit() throws Exception {
+        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, "daemon-at-exit", ex.path())) {
+            long daemon = Long.parseLong(s.awaitLine("DAEMON-PID ").substring(11));
+            assertThat(s.awaitExit()).isZero();
+            await("daemon child " + daemon + " gone after its program ended").atMost(TckEnvironment.PROMPT)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> !OsProcesses.running(daemon));
+            assertThat(s.lines()).doesNotContain("DAEMON-FINISHED");
+        }
+    }
+
+    /** SHUT-04 and SHUT-05 share one scenario: a parent with a daemon and a non-daemon child is SIGKILLed. */
+    private void parentKilled(boolean checkDaemon) throws Exception {
+        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, "parent-killed", ex.path())) {
+            String[] pids = s.awaitLine("PIDS ").split(" ");
+            long parent = Long.parseLong(pids[1]);
+            long daemon = Long.parseLong(pids[2]);
+            long orphan = Long.parseLong(pids[3]);
+            s.killParent();
+            long killedAt = System.nanoTime();
+            assertThat(s.awaitExit()).isEqualTo(137);
+            if (checkDaemon) {
+                await("daemon child " + daemon + " dies after its parent was killed")
+                        .atMost(TckEnvironment.PROMPT).pollInterval(Duration.ofMillis(5))
+                        .until(() -> !OsProcesses.running(daemon));
+                assertThat(millisSince(killedAt)).as("milliseconds the daemon child outlived its killed parent")
+                        .isLessThanOrEqualTo(TckEnvironment.DAEMON_DEATH.toMillis());
+            }
+            assertThat(OsProcesses.running(orphan)).as("non-daemon child alive after its parent was killed").isTrue();
+            ex.put("go", "now");
+            String newParent = ex.await("orphan-done");
+            assertThat(Long.parseLong(newParent)).as("the orphan's parent pid").isNotEqualTo(parent);
+            await("the orphan ends").atMost(TckEnvironment.LONG).pollInterval(Duration.ofMillis(10))
+                    .until(() -> !OsProcesses.running(orphan));
+            if (!checkDaemon) {
+                await("daemon child gone").atMost(TckEnvironment.PROMPT).until(() -> !OsProcesses.running(daemon));
+            }
+        }
+    }
+
+    /** SHUT-04: a daemon child dies with its killed parent. */
+    @Test
+    void required_shut04_daemonChildDiesWithinASecondOfItsParentsKill() throws Exception {
+        parentKilled(true);
+    }
+
+    /** SHUT-05: a non-daemon child lives on as an orphan and finishes. */
+    @Test
+    void required_shut05_nonDaemonChildOfAKilledParentFinishesAsAnOrphan() throws Exception {
+        parentKilled(false);
+    }
+
+    /** SHUT-06: a daemon cannot have children. */
+    @Test
+    void required_shut06_daemonProcessCannotStartChildren() {
+        String dir = ex.path();
+        MpProcess daemon = mp.newProcess(() -> {
+            String outcome;
+            try {
+                Multiprocessing.newProcess(() -> { }).start();
+                outcome = "started";
+            } catch (IllegalStateException e) {
+                outcome = "refused: " + e.getMessage();
+            }
+            Exchange.put(dir, "outcome", outcome);
+        }).setDaemon(true).start();
+        assertThat(ex.await("outcome")).startsWith("refused: ").containsIgnoringCase("daemon");
+        assertThat(awaitExitCode(daemon)).isZero();
+    }
+}

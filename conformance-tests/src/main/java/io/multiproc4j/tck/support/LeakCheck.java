@@ -1,0 +1,138 @@
+package io.multiproc4j.tck.support;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * After every test: no process started by it may still run (descendants of the test JVM, and anything started by a
+ * scenario, re-parented or not), and no file it created may remain in the temporary directory or {@code /dev/shm}.
+ * Whatever is found is killed or deleted, and the test fails, naming it. Leftovers get {@link TckEnvironment#PROMPT}
+ * to go away by themselves first, since a child that was just killed takes a moment to be reaped.
+ */
+public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
+
+    /** Every scenario JVM of this kit run carries this environment entry, and so do its descendants. */
+    public static final String RUN_MARKER = "MULTIPROC4J_TCK_RUN=" + ProcessHandle.current().pid() + "-"
+            + Long.toHexString(System.nanoTime());
+
+    private static final List<Path> WATCHED_DIRS = List.of(Path.of(System.getProperty("java.io.tmpdir")),
+            Path.of("/dev/shm"));
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(LeakCheck.class);
+
+    /** Used by JUnit. */
+    public LeakCheck() {
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        context.getStore(NS).put("files", listWatched());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        @SuppressWarnings("unchecked")
+        Set<Path> before = context.getStore(NS).get("files", Set.class);
+        List<String> leaks = sweep(before == null ? listWatched() : before);
+        if (!leaks.isEmpty()) {
+            throw new AssertionError("the test left behind (now killed or deleted): " + String.join("; ", leaks));
+        }
+    }
+
+    /**
+     * Kills or deletes everything of ours still present, after a grace period for it to go by itself.
+     *
+     * @param filesBefore the entries of the watched directories before the test
+     * @return a description of each leftover, empty if there was none
+     */
+    public static List<String> sweep(Set<Path> filesBefore) {
+        long deadline = System.nanoTime() + TckEnvironment.PROMPT.toNanos();
+        List<ProcessHandle> procs;
+        List<Path> files;
+        while (true) {
+            procs = leftoverProcesses();
+            files = leftoverFiles(filesBefore);
+            if ((procs.isEmpty() && files.isEmpty()) || System.nanoTime() > deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        List<String> leaks = new ArrayList<>();
+        for (ProcessHandle p : procs) {
+            char state = OsProcesses.stateOf(p.pid());
+            leaks.add((state == 'Z' ? "zombie process " : "process ") + p.pid() + " ("
+                    + p.info().commandLine().orElse("?") + ")");
+            p.destroyForcibly();
+        }
+        for (Path f : files) {
+            leaks.add("file " + f);
+            deleteTree(f);
+        }
+        return leaks;
+    }
+
+    private static List<ProcessHandle> leftoverProcesses() {
+        Set<Long> seen = new HashSet<>();
+        List<ProcessHandle> found = new ArrayList<>();
+        // Deepest first, so that a killed parent's children are not re-parented out of sight.
+        ProcessHandle.current().descendants()
+                .sorted(Comparator.comparingLong(ProcessHandle::pid).reversed())
+                .filter(p -> OsProcesses.stateOf(p.pid()) != '-')
+                .forEach(p -> {
+                    if (seen.add(p.pid())) {
+                        found.add(p);
+                    }
+                });
+        for (long pid : OsProcesses.withEnvironmentEntry(RUN_MARKER)) {
+            if (seen.add(pid)) {
+                ProcessHandle.of(pid).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    private static List<Path> leftoverFiles(Set<Path> before) {
+        return listWatched().stream()
+                .filter(p -> !before.contains(p))
+                .filter(p -> !p.getFileName().toString().startsWith(Exchange.PREFIX))
+                .filter(p -> !p.getFileName().toString().startsWith("hsperfdata_"))
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    private static Set<Path> listWatched() {
+        Set<Path> all = new HashSet<>();
+        for (Path dir : WATCHED_DIRS) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                entries.forEach(all::add);
+            } catch (IOException e) {
+                // not present on this system
+            }
+        }
+        return all;
+    }
+
+    private static void deleteTree(Path p) {
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
+        } catch (IOException e) {
+            p.toFile().delete();
+        }
+    }
+}
