@@ -8,7 +8,7 @@ import io.multiproc4j.tck.support.TckEnvironment;
 /**
  * A program that starts children and then ends in the way its first argument says; the second argument is an
  * {@link Exchange} directory. Output lines: {@code CHILD-PID <pid>}, {@code DAEMON-PID <pid>},
- * {@code PIDS <parent> <daemon> <non-daemon>}, {@code CHILD-DONE}, {@code ORPHAN-DONE <ppid>}.
+ * {@code PIDS <parent> <child>}, {@code CHILD-DONE}. The program never joins: each mode checks what happens without.
  */
 public final class ExitRulesScenario {
 
@@ -16,8 +16,8 @@ public final class ExitRulesScenario {
     }
 
     /**
-     * @param args {@code main-returns}, {@code system-exit}, {@code daemon-at-exit} or {@code parent-killed}, then the
-     *     exchange directory
+     * @param args {@code main-returns}, {@code system-exit}, {@code daemon-at-exit}, {@code parent-killed-daemon} or
+     *     {@code parent-killed-orphan}, then the exchange directory
      * @throws Exception if the scenario fails
      */
     public static void main(String[] args) throws Exception {
@@ -50,22 +50,27 @@ public final class ExitRulesScenario {
                 Exchange.awaitEntry(dir, "daemon-ready");
                 return;
             }
-            case "parent-killed": {
+            case "parent-killed-daemon": {
                 long outlive = TckEnvironment.OUTLIVES_TEST.toMillis();
                 MpProcess daemon = Multiprocessing.newProcess(() -> {
                     Exchange.put(dir, "daemon-ready", "yes");
                     Thread.sleep(outlive);
                 }).setDaemon(true).start();
+                Exchange.awaitEntry(dir, "daemon-ready");
+                System.out.println("PIDS " + ProcessHandle.current().pid() + " " + daemon.pid().getAsLong());
+                Thread.sleep(outlive);
+                return;
+            }
+            case "parent-killed-orphan": {
+                long outlive = TckEnvironment.OUTLIVES_TEST.toMillis();
                 MpProcess orphan = Multiprocessing.newProcess(() -> {
                     Exchange.put(dir, "orphan-ready", "yes");
                     Exchange.awaitEntry(dir, "go");
                     long ppid = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
                     Exchange.put(dir, "orphan-done", Long.toString(ppid));
                 }).start();
-                Exchange.awaitEntry(dir, "daemon-ready");
                 Exchange.awaitEntry(dir, "orphan-ready");
-                System.out.println("PIDS " + ProcessHandle.current().pid() + " " + daemon.pid().getAsLong() + " "
-                        + orphan.pid().getAsLong());
+                System.out.println("PIDS " + ProcessHandle.current().pid() + " " + orphan.pid().getAsLong());
                 Thread.sleep(outlive);
                 return;
             }

@@ -130,8 +130,19 @@ public final class Scenario implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public int awaitExit() throws InterruptedException {
-        if (!process.waitFor(TckEnvironment.LONG.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError(name + " did not end within " + TckEnvironment.LONG + "; it printed " + lines()
+        return awaitExit(TckEnvironment.LONG);
+    }
+
+    /**
+     * Waits up to {@code limit} for the scenario JVM to end.
+     *
+     * @param limit the longest wait
+     * @return its exit status
+     * @throws InterruptedException if interrupted
+     */
+    public int awaitExit(java.time.Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " did not end within " + limit + "; it printed " + lines()
                     + " and on stderr: " + stderr());
         }
         return process.exitValue();

@@ -1,0 +1,79 @@
+package io.multiproc4j.tck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.multiproc4j.tck.ProcessVerification;
+import io.multiproc4j.tck.support.RuleCatalog;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The kit proves it can fail: the processes area runs against each deliberately broken provider, and exactly the
+ * rules that provider breaks must fail. It needs one real implementation on the class path to decorate, so it runs
+ * in an implementation's build, from the kit's test jar.
+ */
+public abstract class KitProvesItself {
+
+    /** The processes area for one broken provider; the provider id comes from the system property. */
+    public static class BrokenUnderTest extends ProcessVerification {
+        /** Used by JUnit. */
+        public BrokenUnderTest() {
+            super(System.getProperty("multiproc4j.tck.selftest.provider"));
+        }
+    }
+
+    static Stream<Arguments> brokenProviders() {
+        return Stream.of(
+                Arguments.of("broken-early-join",
+                        Set.of("LIFE-02", "LIFE-03", "LIFE-04", "LIFE-07", "JOIN-01", "JOIN-03", "BAD-02")),
+                Arguments.of("broken-ignores-daemon", Set.of("PROC-07", "SHUT-03", "SHUT-04", "SHUT-06")),
+                Arguments.of("broken-raw-exit-codes", Set.of("LIFE-05", "LIFE-06", "LIFE-09", "EXIT-04")));
+    }
+
+    @ParameterizedTest(name = "{0} fails exactly {1}")
+    @org.junit.jupiter.params.provider.MethodSource("brokenProviders")
+    void brokenProviderFailsExactlyItsRules(String providerId, Set<String> expected) {
+        Map<String, String> failed = run(providerId);
+        assertThat(new TreeSet<>(failed.keySet())).as("rules failed by %s, with their failures: %s", providerId, failed)
+                .isEqualTo(new TreeSet<>(expected));
+    }
+
+    /** Runs the processes area against a provider, in this JVM, and returns the failed rules with their messages. */
+    private static Map<String, String> run(String providerId) {
+        String previous = System.getProperty("multiproc4j.tck.selftest.provider");
+        System.setProperty("multiproc4j.tck.selftest.provider", providerId);
+        Map<String, String> failed = new java.util.TreeMap<>();
+        try {
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClass(BrokenUnderTest.class)).build(), new TestExecutionListener() {
+                        @Override
+                        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                            if (result.getStatus() == TestExecutionResult.Status.FAILED
+                                    && id.getSource().orElse(null) instanceof MethodSource m) {
+                                String rule = RuleCatalog.ruleIdOf(m.getMethodName()).orElse(m.getMethodName());
+                                failed.put(rule, result.getThrowable().map(Throwable::toString).orElse("?"));
+                            }
+                        }
+                    });
+        } finally {
+            if (previous == null) {
+                System.clearProperty("multiproc4j.tck.selftest.provider");
+            } else {
+                System.setProperty("multiproc4j.tck.selftest.provider", previous);
+            }
+        }
+        return failed;
+    }
+}
