@@ -20,13 +20,17 @@ public final class Providers {
     }
 
     public static MultiprocessingProvider defaultProvider() {
-        Map<String, MultiprocessingProvider> all = all();
         String wanted = System.getProperty(Multiprocessing.PROVIDER_PROPERTY);
         String source = "system property " + Multiprocessing.PROVIDER_PROPERTY;
         if (wanted == null || wanted.isBlank()) {
             wanted = System.getenv(Multiprocessing.PROVIDER_ENV);
             source = "environment variable " + Multiprocessing.PROVIDER_ENV;
         }
+        return choose(all(), wanted, source);
+    }
+
+    /** The default among {@code all}: the one named by {@code wanted} (from {@code source}), else by priority. */
+    static MultiprocessingProvider choose(Map<String, MultiprocessingProvider> all, String wanted, String source) {
         if (wanted != null && !wanted.isBlank()) {
             return lookup(all, wanted.strip(), " (named by the " + source + ")");
         }
@@ -50,6 +54,10 @@ public final class Providers {
             throw new IllegalArgumentException("a provider id must not be null or blank");
         }
         return lookup(all(), id.strip(), "");
+    }
+
+    static MultiprocessingProvider byId(Map<String, MultiprocessingProvider> all, String id) {
+        return lookup(all, id, "");
     }
 
     public static List<String> ids() {
@@ -87,8 +95,13 @@ public final class Providers {
     }
 
     private static Map<String, MultiprocessingProvider> load() {
+        return index(ServiceLoader.load(MultiprocessingProvider.class));
+    }
+
+    /** Indexes providers by id, refusing invalid and duplicate ids. */
+    static Map<String, MultiprocessingProvider> index(Iterable<MultiprocessingProvider> providers) {
         Map<String, MultiprocessingProvider> found = new LinkedHashMap<>();
-        for (MultiprocessingProvider p : ServiceLoader.load(MultiprocessingProvider.class)) {
+        for (MultiprocessingProvider p : providers) {
             String id = p.id();
             if (id == null || !id.matches("[a-z0-9][a-z0-9._-]*")) {
                 throw new ProviderLookupException("provider " + p.getClass().getName() + " has the invalid id '"

@@ -57,7 +57,8 @@ public final class JvmCommand {
             cmd.add("-p");
             cmd.add(modulePath);
             cmd.add("--add-modules");
-            cmd.add("ALL-MODULE-PATH");
+            // The same root modules as on the class path (jdk.unsupported among them), plus every application module.
+            cmd.add("ALL-DEFAULT,ALL-MODULE-PATH");
             cmd.add("-m");
             cmd.add(mainClass.getModule().getName() + "/" + mainClass.getName());
         } else {

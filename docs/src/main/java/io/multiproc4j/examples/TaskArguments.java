@@ -2,9 +2,11 @@
 // and the worker(sec, name) program of seed 001's Process section.
 package io.multiproc4j.examples;
 
+import io.multiproc4j.MpProcess;
 import io.multiproc4j.Multiprocessing;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Passing arguments to a child. A task's arguments are the values its lambda captures: they are serialised when
@@ -36,14 +38,22 @@ public class TaskArguments {
 
     public static void main(String[] args) throws Exception {
         // Python: Process(target=showInfo, args=("Li Si", 20)). Positional arguments: write the call.
-        var byPosition = Multiprocessing.newProcess(() -> showInfo("Li Si", 20)).start();
-        byPosition.join();
+        var byPosition = Multiprocessing.newProcess(() -> showInfo("Li Si", 20));
 
         // Python: kwargs={"age": 20, "name": "Wang Wu"}. Java has no keyword arguments; captured variables
         // (here a record, whose components are named) play their part.
         var wangWu = new Person("Wang Wu", 20);
-        var byRecord = Multiprocessing.newProcess(() -> showInfo(wangWu.name(), wangWu.age())).start();
-        byRecord.join();
+        var byRecord = Multiprocessing.newProcess(() -> showInfo(wangWu.name(), wangWu.age()));
+
+        // Python: args=("Feng Qi",), kwargs={"age": 20}. Mix literals and captured variables freely.
+        int age = 20;
+        var mixed = Multiprocessing.newProcess(() -> showInfo("Feng Qi", age));
+
+        var children = List.of(byPosition, byRecord, mixed);
+        children.forEach(MpProcess::start);
+        for (var p : children) {
+            p.join();
+        }
 
         // Python: Process(target=task, args=(5,))
         int count = 5;

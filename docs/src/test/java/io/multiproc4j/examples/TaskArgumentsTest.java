@@ -15,6 +15,7 @@ class TaskArgumentsTest {
 
         run.indexOf("Process-1: Li Si 20");
         run.indexOf("Process-2: Wang Wu 20");
+        run.indexOf("Process-3: Feng Qi 20");
         assertThat(run.count("task running...")).isEqualTo(5);
         assertThat(run.indexOf("task done")).isGreaterThan(run.lines().lastIndexOf("task running..."));
 

@@ -49,10 +49,14 @@ public final class PbLauncher implements ProcessLauncher {
                     .redirectError(ProcessBuilder.Redirect.PIPE)
                     .redirectInput(ProcessBuilder.Redirect.PIPE);
             process = builder.start();
+            PbChild child = PbChild.begin(process, server, socket, token, request);
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write((socket + "\t" + HEX.formatHex(token) + "\n").getBytes(StandardCharsets.UTF_8));
+            } catch (IOException childAlreadyGone) {
+                // The JVM died before reading its standard input (a bad option, say): its exit status and error
+                // output, which the child handle keeps, explain it at join().
             }
-            return PbChild.begin(process, server, socket, token, request);
+            return child;
         } catch (IOException | RuntimeException e) {
             if (process != null) {
                 process.destroyForcibly();
