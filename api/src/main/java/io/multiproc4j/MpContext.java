@@ -29,14 +29,14 @@ public interface MpContext {
 
     /**
      * The process this code runs in: {@code MainProcess} in the main program, the child's own process in a child.
-     * Rules IDENT-02, IDENT-03.
+     * Rules PROC-04, IDENT-02.
      *
      * @return the current process; joining, terminating or killing it throws {@link IllegalStateException}
      */
     MpProcess currentProcess();
 
     /**
-     * The process that started this one. Rule IDENT-04.
+     * The process that started this one. Rule IDENT-03.
      *
      * @return the parent (observe it with {@code isAlive}, {@code join} and {@code pid}), or empty in the main
      *     program
@@ -44,14 +44,14 @@ public interface MpContext {
     Optional<MpProcess> parentProcess();
 
     /**
-     * The children of the current process that have been started and have not yet ended. Rule IDENT-05.
+     * The children of the current process that have been started and have not yet ended. Rules IDENT-04, REAP-01.
      *
      * @return a new list, in start order
      */
     List<MpProcess> activeChildren();
 
     /**
-     * @return the number of processors available to this JVM
+     * @return the number of processors available to this JVM (rule IDENT-05)
      */
     int cpuCount();
 }

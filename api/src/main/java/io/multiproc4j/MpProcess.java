@@ -48,9 +48,10 @@ public interface MpProcess {
     MpProcess setName(String name);
 
     /**
-     * Whether this is a daemon process. By default a process inherits the flag of the process that creates it.
-     * Daemon children are terminated when their parent ends normally, die with it when it is killed, and may not
-     * start children of their own. Rules SHUT-02 to SHUT-05.
+     * Whether this is a daemon process. A new process takes the flag of the process that creates it, so it is
+     * {@code false} unless set (a daemon may create process objects, but starting them fails). Daemon children are
+     * terminated when their parent ends normally, die with it when it is killed, and may not start children of their
+     * own. Rules PROC-07, SHUT-03, SHUT-04, SHUT-06.
      *
      * @return the daemon flag
      */
@@ -87,7 +88,7 @@ public interface MpProcess {
     /**
      * Starts the process: serialises the task here, in the caller, then creates the child, which runs the task.
      * Returns without waiting for the task to begin; {@link #isAlive()} is {@code true} from then until the child
-     * ends. Rules LIFE-01, BAD-01, BAD-03, SHUT-05.
+     * ends. Rules LIFE-01, BAD-01, BAD-03, SHUT-06.
      *
      * @return this process
      * @throws TaskNotSerializableException if the task cannot be serialised; no process is created
@@ -127,7 +128,9 @@ public interface MpProcess {
 
     /**
      * Asks the process to stop now with {@code SIGTERM}; it ends with exit code {@code -15} unless its task handles
-     * the signal. Does nothing if it has already ended. Rules LIFE-05, LIFE-08.
+     * the signal. As in Python, the child ends at once: its shutdown hooks do not run, so its own non-daemon
+     * children are not waited for and live on as orphans. Does nothing if it has already ended. Rules LIFE-05,
+     * LIFE-08, LIFE-09.
      *
      * @throws IllegalStateException if the process was never started, or is not a child of the caller
      */
@@ -151,7 +154,7 @@ public interface MpProcess {
     OptionalInt exitCode();
 
     /**
-     * The operating-system process id. Rule IDENT-01.
+     * The operating-system process id. Rules IDENT-01, IDENT-02.
      *
      * @return the pid, or empty before {@link #start()}
      */

@@ -2,7 +2,7 @@ package io.multiproc4j;
 
 /**
  * A snapshot of a process's scheduling state, as the operating system reports it (the {@code STAT} column of
- * {@code ps}). Rules PROC-SHOULD STATE-01 to STATE-03 cover it.
+ * {@code ps}). Optional rules STATE-02 and STATE-03 cover it.
  */
 public enum ProcessState {
     /** The process object has not been started. */

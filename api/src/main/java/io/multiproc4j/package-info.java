@@ -20,7 +20,9 @@
  *       {@code start()} throw {@link io.multiproc4j.TaskNotSerializableException}, naming the offending class and
  *       field, and no process is created.</li>
  *   <li><b>Nothing else is shared.</b> A child tells its parent how it ended through its exit code only; to exchange
- *       data, use the IPC objects of this API.</li>
+ *       data, use the IPC objects of this API. A child inherits its parent's environment variables and
+ *       {@code java.io.tmpdir}, but not its other system properties or JVM options: pass values by capturing them,
+ *       and give children JVM options with the system property {@code multiproc4j.child.jvmOptions}.</li>
  *   <li><b>Standard streams.</b> A child writes to the parent's standard output and error; its standard input is
  *       empty.</li>
  * </ul>
@@ -29,7 +31,8 @@
  * As in Python: {@code 0} when the task returns; {@code 1} when it throws (the stack trace goes to the child's
  * standard error, headed {@code Process <name>:}); {@code n & 0xFF} for {@code System.exit(n)}; {@code -N} when the
  * child was ended by signal {@code N}, so {@link io.multiproc4j.MpProcess#terminate()} gives {@code -15} and
- * {@link io.multiproc4j.MpProcess#kill()} gives {@code -9}.
+ * {@link io.multiproc4j.MpProcess#kill()} gives {@code -9}. Rules EXIT-01 to EXIT-05 of the
+ * specification ({@code docs/spec/processes.md}).
  *
  * <h2 id="exit-rules">Exit rules</h2>
  * When a program that started processes ends normally (its {@code main} returns, or it calls

@@ -11,7 +11,7 @@ public interface MultiprocessingProvider {
 
     /**
      * A unique, stable id: lower-case letters, digits, {@code .}, {@code _} or {@code -}, for example
-     * {@code processbuilder}. Two providers with the same id make every lookup fail. Rule PROV-03.
+     * {@code processbuilder}. Two providers with the same id make every lookup fail.
      *
      * @return the id
      */
@@ -19,7 +19,7 @@ public interface MultiprocessingProvider {
 
     /**
      * Which provider is the default when several are present and none is named; the highest wins, and a tie is an
-     * error. Rule PROV-04.
+     * error.
      *
      * @return the priority; {@code 0} unless overridden
      */
