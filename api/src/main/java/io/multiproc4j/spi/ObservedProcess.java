@@ -15,21 +15,20 @@ import java.util.concurrent.TimeoutException;
  * A process this JVM can observe but does not control: the current process, or the parent of a child. Joining,
  * terminating, killing and suspending it are misuse.
  */
-final class ObservedProcess implements MpProcess {
+final class ObservedProcess extends NamedProcess {
 
     private final long pid;
     private final boolean self;
     private final boolean daemon;
-    private volatile String name;
 
     private static volatile ObservedProcess current;
 
     private final ChildSpec spec;
 
     private ObservedProcess(long pid, String name, boolean self, boolean daemon, ChildSpec spec) {
+        super(name);
         this.spec = spec;
         this.pid = pid;
-        this.name = name;
         this.self = self;
         this.daemon = daemon;
     }
@@ -53,27 +52,13 @@ final class ObservedProcess implements MpProcess {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MpProcess setName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("a process name must not be null or empty");
-        }
-        this.name = name;
-        return this;
-    }
-
-    @Override
     public boolean isDaemon() {
         return daemon;
     }
 
     @Override
     public MpProcess setDaemon(boolean daemon) {
-        throw new IllegalStateException("process '" + name + "' is already running; the daemon flag can only be set"
+        throw new IllegalStateException("process '" + name() + "' is already running; the daemon flag can only be set"
                 + " on a new process, before start()");
     }
 
@@ -84,13 +69,13 @@ final class ObservedProcess implements MpProcess {
 
     @Override
     public MpProcess setNiceness(int niceness) {
-        throw new IllegalStateException("process '" + name + "' is already running; the niceness can only be set"
+        throw new IllegalStateException("process '" + name() + "' is already running; the niceness can only be set"
                 + " on a new process, before start()");
     }
 
     @Override
     public MpProcess start() {
-        throw new IllegalStateException("process '" + name + "' is already running; only a process created with"
+        throw new IllegalStateException("process '" + name() + "' is already running; only a process created with"
                 + " newProcess(task) can be started");
     }
 
@@ -168,7 +153,7 @@ final class ObservedProcess implements MpProcess {
 
     @Override
     public String toString() {
-        return "MpProcess[name=" + name + ", pid=" + pid + (self ? ", current" : ", parent") + "]";
+        return "MpProcess[name=" + name() + ", pid=" + pid + (self ? ", current" : ", parent") + "]";
     }
 
     /** The parent while it is still this process's parent: once it dies, the child is re-parented. */
@@ -182,13 +167,13 @@ final class ObservedProcess implements MpProcess {
 
     private void refuseSelf(String action) {
         if (self) {
-            throw new IllegalStateException("process '" + name + "' cannot " + action + " itself; " + action
+            throw new IllegalStateException("process '" + name() + "' cannot " + action + " itself; " + action
                     + " applies to other processes");
         }
     }
 
     private void refuseControl(String action) {
-        throw new IllegalStateException("cannot " + action + " process '" + name + "': only a child process"
+        throw new IllegalStateException("cannot " + action + " process '" + name() + "': only a child process"
                 + " started by this one can be controlled" + (self ? "; to end the current process, return from the"
                 + " task or call System.exit" : ""));
     }

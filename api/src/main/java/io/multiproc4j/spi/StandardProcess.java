@@ -14,11 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The lifecycle of one child process, the same for every launcher. */
-final class StandardProcess implements MpProcess {
+final class StandardProcess extends NamedProcess {
 
     private final StandardContext context;
     private final int[] identity;
-    private volatile String name;
     private volatile boolean daemon;
     private volatile OptionalInt niceness = OptionalInt.empty();
 
@@ -33,25 +32,11 @@ final class StandardProcess implements MpProcess {
     private volatile ChildHandle handle;
 
     StandardProcess(StandardContext context, ProcessTask task, String name, int[] identity, boolean daemon) {
+        super(name);
         this.context = context;
         this.task = task;
-        this.name = name;
         this.identity = identity;
         this.daemon = daemon;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public MpProcess setName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("a process name must not be null or empty");
-        }
-        this.name = name;
-        return this;
     }
 
     @Override
@@ -62,7 +47,7 @@ final class StandardProcess implements MpProcess {
     @Override
     public synchronized MpProcess setDaemon(boolean daemon) {
         if (handle != null) {
-            throw new IllegalStateException("process '" + name + "' has already been started; set the daemon flag"
+            throw new IllegalStateException("process '" + name() + "' has already been started; set the daemon flag"
                     + " before start()");
         }
         this.daemon = daemon;
@@ -80,7 +65,7 @@ final class StandardProcess implements MpProcess {
             throw new IllegalArgumentException("niceness must be from -20 to 19, not " + niceness);
         }
         if (handle != null) {
-            throw new IllegalStateException("process '" + name + "' has already been started; set the niceness"
+            throw new IllegalStateException("process '" + name() + "' has already been started; set the niceness"
                     + " before start()");
         }
         this.niceness = OptionalInt.of(niceness);
@@ -90,10 +75,11 @@ final class StandardProcess implements MpProcess {
     @Override
     public synchronized MpProcess start() {
         if (handle != null) {
-            throw new IllegalStateException("process '" + name + "' has already been started; a process starts"
+            throw new IllegalStateException("process '" + name() + "' has already been started; a process starts"
                     + " only once, so create another with newProcess(task)");
         }
         MpProcess self = context.currentProcess();
+        String name = name();
         if (self.isDaemon()) {
             throw new IllegalStateException("daemonic processes are not allowed to have children: process '" + name
                     + "' cannot be started from daemon process '" + self.name() + "'");
@@ -116,7 +102,7 @@ final class StandardProcess implements MpProcess {
         try {
             checkStarted(h.onExit().get());
         } catch (ExecutionException e) {
-            throw new MultiprocessingException("waiting for process '" + name + "' failed", e.getCause());
+            throw new MultiprocessingException("waiting for process '" + name() + "' failed", e.getCause());
         }
     }
 
@@ -135,7 +121,7 @@ final class StandardProcess implements MpProcess {
         } catch (TimeoutException e) {
             return false;
         } catch (ExecutionException e) {
-            throw new MultiprocessingException("waiting for process '" + name + "' failed", e.getCause());
+            throw new MultiprocessingException("waiting for process '" + name() + "' failed", e.getCause());
         }
     }
 
@@ -213,14 +199,14 @@ final class StandardProcess implements MpProcess {
         ChildHandle h = handle;
         String state = h == null ? "initial" : h.onExit().isDone() ? "stopped exitcode=" + exitCode().getAsInt()
                 : "started";
-        return "MpProcess[name=" + name + (h == null ? "" : ", pid=" + h.pid()) + ", " + state
+        return "MpProcess[name=" + name() + (h == null ? "" : ", pid=" + h.pid()) + ", " + state
                 + (daemon ? ", daemon" : "") + "]";
     }
 
     private ChildHandle startedHandle(String action) {
         ChildHandle h = handle;
         if (h == null) {
-            throw new IllegalStateException("cannot " + action + " process '" + name + "': it has not been started;"
+            throw new IllegalStateException("cannot " + action + " process '" + name() + "': it has not been started;"
                     + " call start() first");
         }
         return h;
@@ -228,7 +214,7 @@ final class StandardProcess implements MpProcess {
 
     private void checkStarted(ChildExit exit) {
         if (exit.startFailure().isPresent()) {
-            throw new ChildStartException(name, exit.exitCode(), exit.startFailure().get());
+            throw new ChildStartException(name(), exit.exitCode(), exit.startFailure().get());
         }
     }
 

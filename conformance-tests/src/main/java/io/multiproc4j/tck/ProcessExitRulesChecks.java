@@ -23,23 +23,21 @@ abstract class ProcessExitRulesChecks extends ProcessIdentityChecks {
     /** SHUT-01: main returning waits for non-daemon children. */
     @Test
     void required_shut01_programEndsOnlyAfterItsNonDaemonChildren() throws Exception {
-        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, "main-returns", ex.path())) {
-            long child = Long.parseLong(s.awaitLine("CHILD-PID ").substring(10));
-            ex.put("go", "now");
-            assertThat(s.awaitExit()).isZero();
-            assertThat(OsProcesses.running(child)).as("child still running when its program ended").isFalse();
-            s.awaitOutputClosed();
-            assertThat(s.lines()).contains("CHILD-DONE");
-        }
+        programEndsAfterItsChild("main-returns", 0);
     }
 
     /** SHUT-02: System.exit waits for non-daemon children and keeps its status. */
     @Test
     void required_shut02_systemExitWaitsForNonDaemonChildrenAndKeepsItsStatus() throws Exception {
-        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, "system-exit", ex.path())) {
+        programEndsAfterItsChild("system-exit", 7);
+    }
+
+    /** Runs a program that ends, in the given way, while its non-daemon child still works. */
+    private void programEndsAfterItsChild(String mode, int expectedStatus) throws Exception {
+        try (Scenario s = Scenario.start(providerId, ExitRulesScenario.class, mode, ex.path())) {
             long child = Long.parseLong(s.awaitLine("CHILD-PID ").substring(10));
             ex.put("go", "now");
-            assertThat(s.awaitExit()).isEqualTo(7);
+            assertThat(s.awaitExit()).as("exit status of the program").isEqualTo(expectedStatus);
             assertThat(OsProcesses.running(child)).as("child still running when its program ended").isFalse();
             s.awaitOutputClosed();
             assertThat(s.lines()).contains("CHILD-DONE");
