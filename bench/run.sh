@@ -110,9 +110,9 @@ needs_build() {
 
 mkdir -p "$BENCH_DIR/target"
 if [[ "$BENCH_JARS" == target ]] && needs_build; then
-    # Maven itself must run on the JDK 25: the toolchains plugin compiles with a JDK 25 whatever Maven runs on, but
-    # the jar plugin packages a modular jar with the jar tool of Maven's own JDK, and a JDK 17 one cannot read the
-    # class-file version 69 module-info of impl-processbuilder ("Unsupported major.minor version 69.0").
+    # Maven runs on the JDK 25 found above, whatever java is on PATH: the toolchains plugin compiles with a JDK 25
+    # anyway, and plugins that use Maven's own JDK (the jar tool that post-processes a modular jar) then cannot meet
+    # class files newer than that JDK.
     mvn_env=(JAVA_HOME="$JDK")
     build=(./mvnw -q -B -Dmaven.test.skip=true package -pl api,impl-processbuilder -am)
     log="$BENCH_DIR/target/build.log"

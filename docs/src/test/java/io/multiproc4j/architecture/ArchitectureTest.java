@@ -79,6 +79,25 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void noPublicTypeSharesItsSimpleNameWithAJavaLangType() {
+        classes.stream()
+                .filter(c -> c.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC))
+                .filter(c -> c.getPackageName().startsWith("io.multiproc4j"))
+                .forEach(c -> org.assertj.core.api.Assertions.assertThat(existsInJavaLang(c.getSimpleName()))
+                        .as("public type %s shares its simple name with java.lang.%s", c.getName(), c.getSimpleName())
+                        .isFalse());
+    }
+
+    private static boolean existsInJavaLang(String simpleName) {
+        try {
+            Class.forName("java.lang." + simpleName, false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

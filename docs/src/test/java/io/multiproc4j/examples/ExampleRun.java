@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.multiproc4j.tck.support.TckEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,10 @@ import java.util.stream.Stream;
  */
 final class ExampleRun {
 
-    /** How long an example may run before it is killed and the test fails. */
-    static final Duration RUN_LIMIT = Duration.ofSeconds(60);
+    /** How long an example may run before it is killed and the test fails (the kit's scaled bounds). */
+    static final Duration RUN_LIMIT = TckEnvironment.LONG;
     /** How long the processes of a run may take to go once the example has ended. */
-    static final Duration CLEANUP_LIMIT = Duration.ofSeconds(10);
+    static final Duration CLEANUP_LIMIT = TckEnvironment.PROMPT.multipliedBy(2);
 
     private static final String MARKER = "MULTIPROC4J_EXAMPLE_RUN";
 

@@ -11,6 +11,7 @@ import io.multiproc4j.Multiprocessing;
 import io.multiproc4j.spi.JvmCommand;
 import io.multiproc4j.tck.support.Exchange;
 import io.multiproc4j.tck.support.LeakCheck;
+import io.multiproc4j.tck.support.TckEnvironment;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -139,7 +140,7 @@ class ProcessBuilderLaunchIT {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.waitFor(TckEnvironment.LONG.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         String text = new String(out, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as("exit status; output:%n%s", text).isZero();
         return Arrays.asList(text.split("\\R"));
