@@ -153,14 +153,17 @@ if (( status != 0 )); then
     say "ProcessBench failed with exit code $status"
 fi
 
-if ! command -v python3 >/dev/null; then
+PY=""
+if command -v python3 >/dev/null; then
+    PY="$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)" || PY=""
+fi
+if [[ -z "$PY" ]]; then
     echo
-    echo "(python3 not found: no CPython table.)"
+    echo "(python3 not found, or it does not run: no CPython table.)"
 elif [[ ! -f "$CPYTHON_BENCH_DIR/py_process.py" ]]; then
     echo
     echo "(CPython peer benchmark not found at $CPYTHON_BENCH_DIR/py_process.py; set CPYTHON_BENCH_DIR: no CPython table.)"
 else
-    PY="$(python3 -c 'import sys; print(sys.executable)')"
     METHODS="$METHODS" "$PY" "$CPYTHON_BENCH_DIR/py_process.py" || {
         rc=$?
         say "py_process.py failed with exit code $rc"

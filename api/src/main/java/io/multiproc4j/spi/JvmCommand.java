@@ -10,7 +10,7 @@ import java.util.List;
  * options, and the implementation's entry point. Shared by the JVM-spawning launchers so that every implementation
  * starts its children the same way.
  *
- * <p>A child gets its parent's {@code java.io.tmpdir}. The options come from the system property {@value #OPTIONS_PROPERTY} (split on white space) when it is set,
+ * <p>A child gets its parent's {@code java.io.tmpdir}, and prints the JVM's own messages on standard error. The options come from the system property {@value #OPTIONS_PROPERTY} (split on white space) when it is set,
  * otherwise they are {@link #DEFAULT_OPTIONS}.
  */
 public final class JvmCommand {
@@ -38,6 +38,9 @@ public final class JvmCommand {
     public static List<String> forMainClass(Class<?> mainClass, List<String> extraOptions) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // First, so that it is in force while the rest is parsed: HotSpot prints some start-up failures (a heap or
+        // stack too small) on standard output, where a launcher would not look for the reason a child failed.
+        cmd.add("-XX:+DisplayVMOutputToStderr");
         String configured = System.getProperty(OPTIONS_PROPERTY);
         if (configured != null) {
             Arrays.stream(configured.trim().split("\\s+")).filter(s -> !s.isEmpty()).forEach(cmd::add);

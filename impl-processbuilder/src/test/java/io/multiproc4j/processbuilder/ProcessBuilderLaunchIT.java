@@ -29,6 +29,8 @@ import java.util.jar.Manifest;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What this implementation promises beyond the kit: how children are launched and what they leave behind. */
 @ExtendWith(LeakCheck.class)
@@ -36,14 +38,18 @@ class ProcessBuilderLaunchIT {
 
     private final MpContext mp = Multiprocessing.context(ProcessBuilderProvider.ID);
 
-    @Test
-    void aChildJvmThatCannotStartIsReportedByJoinWithTheJvmsOwnWords() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-XX:+NoSuchOptionAnywhere | NoSuchOptionAnywhere",
+        "-Xmx1k                    | Too small maximum heap",
+        "-Xss1                     | thread stack size specified is too small"})
+    void aChildJvmThatCannotStartIsReportedByJoinWithTheJvmsOwnWords(String option, String words) {
         String saved = System.getProperty(JvmCommand.OPTIONS_PROPERTY);
-        System.setProperty(JvmCommand.OPTIONS_PROPERTY, "-XX:+NoSuchOptionAnywhere");
+        System.setProperty(JvmCommand.OPTIONS_PROPERTY, option);
         try {
             MpProcess p = mp.newProcess(() -> { }).start();
             assertThatThrownBy(p::join).isInstanceOf(ChildStartException.class)
-                    .hasMessageContaining("NoSuchOptionAnywhere")
+                    .hasMessageContaining(words)
                     .satisfies(e -> assertThat(((ChildStartException) e).exitCode()).isEqualTo(1));
         } finally {
             if (saved == null) {
