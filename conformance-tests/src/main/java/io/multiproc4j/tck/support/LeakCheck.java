@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,14 +40,14 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NS).put("files", listWatched());
+        context.getStore(NS).put("files", snapshot());
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
         @SuppressWarnings("unchecked")
         Set<Path> before = context.getStore(NS).get("files", Set.class);
-        List<String> leaks = sweep(before == null ? listWatched() : before);
+        List<String> leaks = sweep(before == null ? snapshot() : before);
         if (!leaks.isEmpty()) {
             throw new AssertionError("the test left behind (now killed or deleted): " + String.join("; ", leaks));
         }
@@ -57,22 +60,14 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
      * @return a description of each leftover, empty if there was none
      */
     public static List<String> sweep(Set<Path> filesBefore) {
-        long deadline = System.nanoTime() + TckEnvironment.PROMPT.toNanos();
-        List<ProcessHandle> procs;
-        List<Path> files;
-        while (true) {
-            procs = leftoverProcesses();
-            files = leftoverFiles(filesBefore);
-            if ((procs.isEmpty() && files.isEmpty()) || System.nanoTime() > deadline) {
-                break;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            Awaitility.await("nothing left behind").atMost(TckEnvironment.PROMPT).pollInterval(Duration.ofMillis(20))
+                    .until(() -> leftoverProcesses().isEmpty() && leftoverFiles(filesBefore).isEmpty());
+        } catch (ConditionTimeoutException stillThere) {
+            // reported below
         }
+        List<ProcessHandle> procs = leftoverProcesses();
+        List<Path> files = leftoverFiles(filesBefore);
         List<String> leaks = new ArrayList<>();
         for (ProcessHandle p : procs) {
             char state = OsProcesses.stateOf(p.pid());
@@ -108,7 +103,7 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     }
 
     private static List<Path> leftoverFiles(Set<Path> before) {
-        return listWatched().stream()
+        return snapshot().stream()
                 .filter(p -> !before.contains(p))
                 .filter(p -> !p.getFileName().toString().startsWith(Exchange.PREFIX))
                 .filter(p -> !p.getFileName().toString().startsWith("hsperfdata_"))
@@ -116,7 +111,11 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
                 .collect(Collectors.toList());
     }
 
-    private static Set<Path> listWatched() {
+    /**
+     * @return the entries of the watched directories ({@code java.io.tmpdir} and {@code /dev/shm}) now, to pass to
+     *     {@link #sweep(Set)} later
+     */
+    public static Set<Path> snapshot() {
         Set<Path> all = new HashSet<>();
         for (Path dir : WATCHED_DIRS) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {

@@ -29,6 +29,8 @@ final class PbChild implements ChildHandle {
     private static final OutputStream PARENT_STDERR = new FileOutputStream(FileDescriptor.err);
     /** How much of a child's error output is kept to explain a failed start. */
     private static final int START_OUTPUT_LIMIT = 16 * 1024;
+    /** The pump's thread needs little stack: it only copies bytes. */
+    private static final long PUMP_STACK_BYTES = 256 * 1024;
     /** How long the pump may outlive the child, in case a descendant still holds its standard error. */
     private static final long PUMP_GRACE_MILLIS = 2_000;
 
@@ -52,7 +54,9 @@ final class PbChild implements ChildHandle {
         CompletableFuture<Void> pump = new CompletableFuture<>();
         Thread.ofVirtual().name("mp4j-control-" + process.pid())
                 .start(() -> child.control(server, socket, token, request, control));
-        Thread.ofVirtual().name("mp4j-stderr-" + process.pid()).start(() -> child.pump(pump));
+        // A platform thread: reading a pipe would pin a virtual thread's carrier for the child's whole life.
+        Thread.ofPlatform().daemon().stackSize(PUMP_STACK_BYTES).name("mp4j-stderr-" + process.pid())
+                .start(() -> child.pump(pump));
         process.onExit()
                 .thenCompose(p -> control)
                 .thenCompose(v -> pump.completeOnTimeout(null, PUMP_GRACE_MILLIS, TimeUnit.MILLISECONDS))
