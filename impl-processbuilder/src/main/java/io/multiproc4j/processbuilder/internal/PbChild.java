@@ -29,8 +29,8 @@ final class PbChild implements ChildHandle {
     private static final OutputStream PARENT_STDERR = new FileOutputStream(FileDescriptor.err);
     /** How much of a child's error output is kept to explain a failed start. */
     private static final int START_OUTPUT_LIMIT = 16 * 1024;
-    /** The pump's thread needs little stack: it only copies bytes. */
-    private static final long PUMP_STACK_BYTES = 256 * 1024;
+    /** The control and pump threads need little stack: they only move bytes. */
+    private static final long THREAD_STACK_BYTES = 256 * 1024;
     /** How long the pump may outlive the child, in case a descendant still holds its standard error. */
     private static final long PUMP_GRACE_MILLIS = 2_000;
 
@@ -52,10 +52,13 @@ final class PbChild implements ChildHandle {
         process.onExit().thenRun(() -> closeQuietly(server));
         CompletableFuture<Void> control = new CompletableFuture<>();
         CompletableFuture<Void> pump = new CompletableFuture<>();
-        Thread.ofVirtual().name("mp4j-control-" + process.pid())
+        // Platform threads, not virtual ones. A virtual thread blocked on a socket hands it to the JDK's I/O poller,
+        // whose platform thread then waits in epoll for the rest of the JVM's life, and HotSpot's exit waits up to
+        // 300 ms for threads in native code: every program would end 300 ms late. A virtual thread reading a pipe
+        // would also pin its carrier for the child's whole life.
+        Thread.ofPlatform().daemon().stackSize(THREAD_STACK_BYTES).name("mp4j-control-" + process.pid())
                 .start(() -> child.control(server, socket, token, request, control));
-        // A platform thread: reading a pipe would pin a virtual thread's carrier for the child's whole life.
-        Thread.ofPlatform().daemon().stackSize(PUMP_STACK_BYTES).name("mp4j-stderr-" + process.pid())
+        Thread.ofPlatform().daemon().stackSize(THREAD_STACK_BYTES).name("mp4j-stderr-" + process.pid())
                 .start(() -> child.pump(pump));
         process.onExit()
                 .thenCompose(p -> control)
