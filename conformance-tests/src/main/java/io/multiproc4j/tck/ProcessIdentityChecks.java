@@ -109,15 +109,22 @@ abstract class ProcessIdentityChecks extends ProcessLifecycleChecks {
         assertThat(lst).containsExactly(1, 2);
     }
 
-    /** ISO-03: a child starts from a fresh JVM's statics. */
+    /** ISO-03: a child starts from a fresh JVM's statics, and the parent's later changes do not reach it. */
     @Test
     void required_iso03_childStartsFromFreshStaticState() {
         String dir = ex.path();
         String saved = KitTasks.staticValue;
-        KitTasks.staticValue = "changed-by-parent";
+        KitTasks.staticValue = "changed-by-parent-before-start";
         try {
-            MpProcess p = start(() -> Exchange.put(dir, "value", KitTasks.staticValue));
-            assertThat(ex.await("value")).isEqualTo("initial");
+            MpProcess p = start(() -> {
+                Exchange.put(dir, "before", KitTasks.staticValue);
+                Exchange.awaitEntry(dir, "go");
+                Exchange.put(dir, "after", KitTasks.staticValue);
+            });
+            assertThat(ex.await("before")).as("the static as the child first sees it").isEqualTo("initial");
+            KitTasks.staticValue = "changed-by-parent-after-start";
+            ex.put("go", "now");
+            assertThat(ex.await("after")).as("the static after the parent changed it again").isEqualTo("initial");
             assertThat(awaitExitCode(p)).isZero();
         } finally {
             KitTasks.staticValue = saved;
