@@ -70,10 +70,6 @@ public class StandardContext implements MpContext {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    String id() {
-        return providerId;
-    }
-
     ProcessLauncher launcher() {
         return launcher;
     }

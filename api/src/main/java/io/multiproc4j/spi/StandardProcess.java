@@ -85,7 +85,7 @@ final class StandardProcess extends NamedProcess {
                     + "' cannot be started from daemon process '" + self.name() + "'");
         }
         byte[] taskBytes = TaskCodec.encode(task, name);
-        ChildSpec spec = new ChildSpec(context.id(), name, daemon, identity, ProcessHandle.current().pid(),
+        ChildSpec spec = new ChildSpec(context.providerId(), name, daemon, identity, ProcessHandle.current().pid(),
                 self.name(), taskBytes);
         byte[] specBytes = TaskCodec.encode(spec, name);
         ChildHandle started = context.launcher().launch(new LaunchRequest(name, daemon, niceness, specBytes));
