@@ -3,40 +3,32 @@ package io.multiproc4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.multiproc4j.tck.support.LeakCheck;
+import io.multiproc4j.tck.support.TckEnvironment;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.multiproc4j.tck.support.TckEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs an example's {@code main} in a forked JVM, never in the test JVM, and checks that it leaves no process
  * behind.
  *
  * <p>The example's standard output and error go to files, which its children share, so every line lands in the
- * order it was written. The example and everything it starts carry a unique environment variable (children
- * inherit the environment), so processes of the run are found even once re-parented and no longer descendants of
- * the test JVM.
+ * order it was written. Afterwards the kit's leak check looks for anything the run left behind, re-parented
+ * processes included, kills it and fails the test.
  */
 final class ExampleRun {
 
-    /** How long an example may run before it is killed and the test fails (the kit's scaled bounds). */
+    /** How long an example may run before it is killed and the test fails (the kit's scaled bound). */
     static final Duration RUN_LIMIT = TckEnvironment.LONG;
-    /** How long the processes of a run may take to go once the example has ended. */
-    static final Duration CLEANUP_LIMIT = TckEnvironment.PROMPT.multipliedBy(2);
-
-    private static final String MARKER = "MULTIPROC4J_EXAMPLE_RUN";
 
     private ExampleRun() {
     }
@@ -98,7 +90,6 @@ final class ExampleRun {
      * @return what it printed and how it ended
      */
     static Result run(Path dir, Class<?> mainClass, String... jvmOptions) throws IOException, InterruptedException {
-        String runId = UUID.randomUUID().toString();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
@@ -108,12 +99,12 @@ final class ExampleRun {
 
         Path out = dir.resolve(mainClass.getSimpleName() + ".stdout");
         Path err = dir.resolve(mainClass.getSimpleName() + ".stderr");
-        var builder = new ProcessBuilder(command)
+        var builder = LeakCheck.mark(new ProcessBuilder(command))
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().put(MARKER, runId);
 
+        Set<Path> filesBefore = LeakCheck.snapshot();
         long start = System.nanoTime();
         Process process = builder.start();
         boolean ended = process.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -121,66 +112,18 @@ final class ExampleRun {
         if (!ended) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
-            marked(runId).forEach(ProcessHandle::destroyForcibly);
             process.waitFor();
-            awaitNoProcessLeft(runId);
+            LeakCheck.sweep(filesBefore);
             fail("%s did not end within %s%n--- stdout%n%s--- stderr%n%s", mainClass.getSimpleName(), RUN_LIMIT,
                     read(out), read(err));
         }
         // Read the output as it was when the example ended, before anything left behind could add to it.
         var result = new Result(process.exitValue(), read(out), read(err), elapsed);
-        awaitNoProcessLeft(runId);
+        assertThat(LeakCheck.sweep(filesBefore)).as("what %s left behind", mainClass.getSimpleName()).isEmpty();
         return result;
     }
 
-    /**
-     * Waits, within {@link #CLEANUP_LIMIT}, until no process of the run remains and the test JVM has no
-     * descendants; fails naming those that stay.
-     */
-    static void awaitNoProcessLeft(String runId) throws InterruptedException {
-        long deadline = System.nanoTime() + CLEANUP_LIMIT.toNanos();
-        while (true) {
-            List<ProcessHandle> left = Stream.concat(marked(runId), ProcessHandle.current().descendants())
-                    .filter(ProcessHandle::isAlive).distinct().toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            for (ProcessHandle p : left) {
-                long remaining = deadline - System.nanoTime();
-                try {
-                    p.onExit().get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException e) {
-                    fail("processes still running %s after the example ended: %s", CLEANUP_LIMIT,
-                            left.stream().map(ExampleRun::describe).toList());
-                } catch (ExecutionException e) {
-                    throw new AssertionError(e);
-                }
-            }
-        }
-    }
-
-    /** The live processes whose environment carries this run's marker. */
-    private static Stream<ProcessHandle> marked(String runId) {
-        String entry = MARKER + "=" + runId;
-        return ProcessHandle.allProcesses().filter(p -> environment(p.pid()).contains(entry));
-    }
-
-    /** The entries of a process's environment, from {@code /proc}; empty if it is gone or not ours to read. */
-    private static List<String> environment(long pid) {
-        try {
-            String environ = Files.readString(Path.of("/proc", Long.toString(pid), "environ"),
-                    StandardCharsets.ISO_8859_1);
-            return List.of(environ.split("\0"));
-        } catch (IOException | SecurityException e) {
-            return List.of();
-        }
-    }
-
-    private static String describe(ProcessHandle p) {
-        return p.pid() + " " + p.info().commandLine().orElse("?");
-    }
-
     private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        return Files.exists(file) ? Files.readString(file) : "";
     }
 }

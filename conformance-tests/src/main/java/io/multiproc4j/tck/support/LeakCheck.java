@@ -38,6 +38,19 @@ public final class LeakCheck implements BeforeEachCallback, AfterEachCallback {
     public LeakCheck() {
     }
 
+    /**
+     * Marks a process about to be started, and through its environment everything it starts in turn, so that
+     * {@link #sweep(Set)} finds them even once re-parented.
+     *
+     * @param builder the builder of a process the kit or a test starts
+     * @return the same builder
+     */
+    public static ProcessBuilder mark(ProcessBuilder builder) {
+        String[] entry = RUN_MARKER.split("=", 2);
+        builder.environment().put(entry[0], entry[1]);
+        return builder;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         context.getStore(NS).put("files", snapshot());

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -71,12 +70,8 @@ public final class Scenario implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        Map<String, String> env = pb.environment();
-        String[] marker = LeakCheck.RUN_MARKER.split("=", 2);
-        env.put(marker[0], marker[1]);
         try {
-            return new Scenario(pb.start(), main.getSimpleName());
+            return new Scenario(LeakCheck.mark(new ProcessBuilder(cmd)).start(), main.getSimpleName());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start scenario " + main.getName(), e);
         }
