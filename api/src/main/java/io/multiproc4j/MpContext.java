@@ -8,9 +8,14 @@ import java.util.Optional;
  * for processes and the view of the current process tree. Obtain it with {@link Multiprocessing#context()} or
  * {@link Multiprocessing#context(String)}; {@link Multiprocessing}'s static methods delegate to the default one.
  *
+ * <p>It also creates the IPC objects processes talk through: pipes, queues, shared values and arrays, shared-memory
+ * blocks, locks and the other synchronisation primitives, and authenticated socket connections. Each kind is
+ * described by its own type; how they reach other processes is described in the
+ * <a href="package-summary.html#ipc">package documentation</a>.
+ *
  * <p><b>Thread safety.</b> Every method may be called from any thread.
  */
-public interface MpContext {
+public interface MpContext extends IpcFactory {
 
     /**
      * @return the id of the provider behind this context, for example {@code processbuilder}

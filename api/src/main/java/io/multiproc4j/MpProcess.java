@@ -183,4 +183,16 @@ public interface MpProcess {
      * @throws IllegalStateException if the process was never started, or is not a child of the caller
      */
     void resume();
+
+    /**
+     * Sends {@code signal} to the process. Unlike the other controlling methods, this works on the current process
+     * too ({@code Multiprocessing.currentProcess().signal(...)}), as Python's {@code os.kill(os.getpid(), sig)}. What
+     * the receiver does depends on {@link MpContext#handleSignal}; by default it ends with exit code
+     * {@code -signal.number()}. Does nothing if the process has already ended.
+     *
+     * @param signal the signal
+     * @throws IllegalStateException if the process was never started, or is neither a child of the caller nor the
+     *     current process
+     */
+    void signal(ProcessSignal signal);
 }

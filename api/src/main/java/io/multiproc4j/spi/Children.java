@@ -17,16 +17,12 @@ final class Children {
     private static final Duration DAEMON_GRACE = Duration.ofSeconds(2);
 
     private static final Set<StandardProcess> LIVE = new LinkedHashSet<>();
-    private static boolean hookInstalled;
 
     private Children() {
     }
 
     static synchronized void add(StandardProcess p) {
-        if (!hookInstalled) {
-            Runtime.getRuntime().addShutdownHook(new Thread(Children::atExit, "multiproc4j-exit-rules"));
-            hookInstalled = true;
-        }
+        ExitSequence.install();
         LIVE.add(p);
     }
 
@@ -44,7 +40,8 @@ final class Children {
         return result;
     }
 
-    private static void atExit() {
+    /** Applies the exit rules; run by {@link ExitSequence}. */
+    static void atExit() {
         List<StandardProcess> snapshot;
         synchronized (Children.class) {
             snapshot = new ArrayList<>(LIVE);

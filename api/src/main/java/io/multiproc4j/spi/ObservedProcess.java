@@ -137,6 +137,15 @@ final class ObservedProcess extends NamedProcess {
     }
 
     @Override
+    public void signal(io.multiproc4j.ProcessSignal signal) {
+        java.util.Objects.requireNonNull(signal, "signal");
+        if (!self) {
+            refuseControl("signal");
+        }
+        KillCommand.send(pid, signal);
+    }
+
+    @Override
     public OptionalInt exitCode() {
         return OptionalInt.empty();
     }

@@ -84,15 +84,27 @@ final class StandardProcess extends NamedProcess {
             throw new IllegalStateException("daemonic processes are not allowed to have children: process '" + name
                     + "' cannot be started from daemon process '" + self.name() + "'");
         }
-        byte[] taskBytes = TaskCodec.encode(task, name);
-        ChildSpec spec = new ChildSpec(context.providerId(), name, daemon, identity, ProcessHandle.current().pid(),
-                self.name(), taskBytes);
-        byte[] specBytes = TaskCodec.encode(spec, name);
-        ChildHandle started = context.launcher().launch(new LaunchRequest(name, daemon, niceness, specBytes));
+        Transfer transfer = Transfer.open();
+        ChildHandle started;
+        try {
+            byte[] taskBytes = TaskCodec.encode(task, name);
+            transfer.close();
+            ChildSpec spec = new ChildSpec(context.providerId(), name, daemon, identity,
+                    ProcessHandle.current().pid(), self.name(), taskBytes);
+            byte[] specBytes = TaskCodec.encode(spec, name);
+            started = context.launcher().launch(new LaunchRequest(name, daemon, niceness, specBytes));
+        } catch (RuntimeException | Error e) {
+            transfer.close();
+            transfer.receiverEnded();
+            throw e;
+        }
         task = null;
         handle = started;
         Children.add(this);
-        started.onExit().whenComplete((exit, error) -> Children.remove(this));
+        started.onExit().whenComplete((exit, error) -> {
+            Children.remove(this);
+            transfer.receiverEnded();
+        });
         return this;
     }
 
@@ -167,6 +179,12 @@ final class StandardProcess extends NamedProcess {
     @Override
     public void resume() {
         startedHandle("resume").signal(ProcessSignal.SIGCONT);
+    }
+
+    @Override
+    public void signal(ProcessSignal signal) {
+        java.util.Objects.requireNonNull(signal, "signal");
+        startedHandle("signal").signal(signal);
     }
 
     @Override

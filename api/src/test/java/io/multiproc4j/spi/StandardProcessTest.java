@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.multiproc4j.ChildStartException;
+import io.multiproc4j.IpcFactory;
 import io.multiproc4j.MpProcess;
 import io.multiproc4j.ProcessSignal;
 import io.multiproc4j.ProcessState;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,10 @@ class StandardProcessTest {
         FakeHandle h = new FakeHandle();
         handles.add(h);
         return h;
-    });
+    }, (IpcFactory) Proxy.newProxyInstance(IpcFactory.class.getClassLoader(), new Class<?>[] {IpcFactory.class},
+            (proxy, method, args) -> {
+                throw new UnsupportedOperationException("no IPC in this test");
+            }));
 
     /** The exit rules wait for every started child when the JVM ends, so the fake ones must end too. */
     @AfterEach

@@ -1,6 +1,7 @@
 package io.multiproc4j.processbuilder;
 
 import io.multiproc4j.MpContext;
+import io.multiproc4j.processbuilder.internal.PbIpc;
 import io.multiproc4j.processbuilder.internal.PbLauncher;
 import io.multiproc4j.spi.MultiprocessingProvider;
 import io.multiproc4j.spi.StandardContext;
@@ -31,6 +32,6 @@ public final class ProcessBuilderProvider implements MultiprocessingProvider {
     }
 
     private static final class Holder {
-        static final MpContext CONTEXT = new StandardContext(ID, new PbLauncher());
+        static final MpContext CONTEXT = new StandardContext(ID, new PbLauncher(), new PbIpc());
     }
 }

@@ -20,44 +20,51 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * The kit proves it can fail: the processes area runs against each deliberately broken provider, and exactly the
+ * The kit proves it can fail: each deliberately broken provider runs against the area it breaks, and exactly the
  * rules that provider breaks must fail. It needs one real implementation on the class path to decorate, so it runs
  * in an implementation's build, from the kit's test jar.
  */
 public abstract class KitProvesItself {
 
-    /** The processes area for one broken provider; the provider id comes from the system property. */
-    public static class BrokenUnderTest extends ProcessVerification {
+    /** The provider under test in the area classes below, set by {@link #run}. */
+    private static String providerUnderTest() {
+        return System.getProperty("multiproc4j.tck.selftest.provider");
+    }
+
+    /** The processes area for one broken provider. */
+    public static class ProcessesUnderTest extends ProcessVerification {
         /** Used by JUnit. */
-        public BrokenUnderTest() {
-            super(System.getProperty("multiproc4j.tck.selftest.provider"));
+        public ProcessesUnderTest() {
+            super(providerUnderTest());
         }
     }
 
     static Stream<Arguments> brokenProviders() {
         return Stream.of(
-                Arguments.of("broken-early-join",
+                Arguments.of("broken-early-join", ProcessesUnderTest.class,
                         Set.of("LIFE-02", "LIFE-03", "LIFE-04", "LIFE-07", "JOIN-01", "JOIN-03", "BAD-02")),
-                Arguments.of("broken-ignores-daemon", Set.of("PROC-07", "SHUT-03", "SHUT-04", "SHUT-06")),
-                Arguments.of("broken-raw-exit-codes", Set.of("LIFE-05", "LIFE-06", "LIFE-09", "EXIT-04")));
+                Arguments.of("broken-ignores-daemon", ProcessesUnderTest.class,
+                        Set.of("PROC-07", "SHUT-03", "SHUT-04", "SHUT-06")),
+                Arguments.of("broken-raw-exit-codes", ProcessesUnderTest.class,
+                        Set.of("LIFE-05", "LIFE-06", "LIFE-09", "EXIT-04")));
     }
 
-    @ParameterizedTest(name = "{0} fails exactly {1}")
+    @ParameterizedTest(name = "{0} fails exactly {2} in {1}")
     @org.junit.jupiter.params.provider.MethodSource("brokenProviders")
-    void brokenProviderFailsExactlyItsRules(String providerId, Set<String> expected) {
-        Map<String, String> failed = run(providerId);
+    void brokenProviderFailsExactlyItsRules(String providerId, Class<?> area, Set<String> expected) {
+        Map<String, String> failed = run(providerId, area);
         assertThat(new TreeSet<>(failed.keySet())).as("rules failed by %s, with their failures: %s", providerId, failed)
                 .isEqualTo(new TreeSet<>(expected));
     }
 
-    /** Runs the processes area against a provider, in this JVM, and returns the failed rules with their messages. */
-    private static Map<String, String> run(String providerId) {
+    /** Runs one area against a provider, in this JVM, and returns the failed rules with their messages. */
+    private static Map<String, String> run(String providerId, Class<?> area) {
         String previous = System.getProperty("multiproc4j.tck.selftest.provider");
         System.setProperty("multiproc4j.tck.selftest.provider", providerId);
         Map<String, String> failed = new java.util.TreeMap<>();
         try {
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClass(BrokenUnderTest.class)).build(), new TestExecutionListener() {
+                    .selectors(selectClass(area)).build(), new TestExecutionListener() {
                         @Override
                         public void executionFinished(TestIdentifier id, TestExecutionResult result) {
                             if (result.getStatus() == TestExecutionResult.Status.FAILED

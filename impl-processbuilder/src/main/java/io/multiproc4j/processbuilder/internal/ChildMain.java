@@ -1,5 +1,6 @@
 package io.multiproc4j.processbuilder.internal;
 
+import io.multiproc4j.ProcessSignal;
 import io.multiproc4j.spi.ChildRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,8 +11,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The entry point of a child JVM. Reads the control socket's path and token from standard input, connects, receives
@@ -19,6 +23,13 @@ import sun.misc.Signal;
  * JVM ends, and, in a daemon child, ends the JVM when the parent's end of the socket closes.
  */
 public final class ChildMain {
+
+    /** The signals that end a child by default: each is reported to the parent, which sees exit code -N. */
+    private static final Set<ProcessSignal> DEADLY = EnumSet.of(ProcessSignal.SIGHUP, ProcessSignal.SIGINT,
+            ProcessSignal.SIGTERM, ProcessSignal.SIGUSR1, ProcessSignal.SIGUSR2);
+
+    /** The control socket to the parent once connected; {@code null} in a JVM that is not a child. */
+    private static volatile SocketChannel control;
 
     /** Set once the JVM is ending, so that the watcher does not mistake our own close for the parent's death. */
     private static volatile boolean exiting;
@@ -62,20 +73,35 @@ public final class ChildMain {
     }
 
     /**
-     * The JVM would turn SIGTERM, SIGINT and SIGHUP into an orderly exit with 128+N; instead the child reports the
-     * signal and halts at once, as a process without handlers dies of it.
+     * The JVM would turn SIGTERM, SIGINT and SIGHUP into an orderly exit with 128+N, and ignores SIGUSR2; instead the
+     * child reports the signal and halts at once, as a process without handlers dies of it.
      */
     private static void reportSignalDeaths(SocketChannel channel) {
-        for (String name : new String[] {"TERM", "INT", "HUP"}) {
+        control = channel;
+        for (ProcessSignal signal : DEADLY) {
             try {
-                Signal.handle(new Signal(name), s -> {
-                    reportAndClose(channel, Wire.SIGNALLED, s.getNumber());
-                    Runtime.getRuntime().halt(128 + s.getNumber());
-                });
+                Signal.handle(new Signal(signal.name().substring(3)), deathHandler(signal));
             } catch (IllegalArgumentException ignoredByTheJvm) {
                 // for example SIGHUP under nohup: the signal is ignored, so it cannot end us
             }
         }
+    }
+
+    /**
+     * What a child does by default on {@code signal}, for {@link PbSignals#restoreDefault}.
+     *
+     * @return the handler that reports the death to the parent and halts, or {@code null} if this JVM is not a child
+     *     or {@code signal} does not end a child
+     */
+    static SignalHandler deathHandler(ProcessSignal signal) {
+        SocketChannel channel = control;
+        if (channel == null || !DEADLY.contains(signal)) {
+            return null;
+        }
+        return s -> {
+            reportAndClose(channel, Wire.SIGNALLED, s.getNumber());
+            Runtime.getRuntime().halt(128 + s.getNumber());
+        };
     }
 
     /** Blocks until the parent's end closes; the parent never sends anything after the spec. */

@@ -3,6 +3,7 @@ package io.multiproc4j.processbuilder.internal;
 import io.multiproc4j.ProcessSignal;
 import io.multiproc4j.spi.ChildExit;
 import io.multiproc4j.spi.ChildHandle;
+import io.multiproc4j.spi.KillCommand;
 import io.multiproc4j.spi.LaunchRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -63,7 +64,10 @@ final class PbChild implements ChildHandle {
         process.onExit()
                 .thenCompose(p -> control)
                 .thenCompose(v -> pump.completeOnTimeout(null, PUMP_GRACE_MILLIS, TimeUnit.MILLISECONDS))
-                .whenComplete((v, e) -> child.exit.complete(child.outcome()));
+                .whenComplete((v, e) -> {
+                    PbLeftovers.sweepAfterChildEnded();
+                    child.exit.complete(child.outcome());
+                });
         return child;
     }
 
@@ -85,24 +89,11 @@ final class PbChild implements ChildHandle {
         switch (signal) {
             case SIGTERM -> process.destroy();
             case SIGKILL -> process.destroyForcibly();
-            default -> sendWithKillCommand(signal);
+            default -> KillCommand.send(pid(), signal);
         }
         return true;
     }
 
-    private void sendWithKillCommand(ProcessSignal signal) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-s", signal.name().substring(3), Long.toString(pid()))
-                    .redirectErrorStream(true).start();
-            kill.getInputStream().transferTo(OutputStream.nullOutputStream());
-            kill.waitFor();
-        } catch (IOException e) {
-            throw new io.multiproc4j.MultiprocessingException("could not send " + signal + " to " + pid() + ": " + e,
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** Hands the child its spec, then reads its reports until it closes the connection by ending. */
     private void control(ServerSocketChannel server, Path socket, byte[] token, LaunchRequest request,

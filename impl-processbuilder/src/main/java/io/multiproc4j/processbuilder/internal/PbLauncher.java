@@ -69,6 +69,13 @@ public final class PbLauncher implements ProcessLauncher {
 
     private static List<String> command(LaunchRequest request) {
         List<String> cmd = new ArrayList<>();
+        if (IGNORED_DEADLY_SIGNALS) {
+            // A program started in the background by a non-interactive shell ignores SIGINT, and an ignored signal
+            // stays ignored across exec: the child JVM could then neither die of it nor handle it. Give it the
+            // default disposition, as a process started from a terminal has.
+            cmd.add("env");
+            cmd.add("--default-signal=HUP,INT,TERM,USR1,USR2");
+        }
         if (request.niceness().isPresent()) {
             // nice(1) adjusts relative to the current niceness; the API promises an absolute value.
             cmd.add("nice");
@@ -77,6 +84,27 @@ public final class PbLauncher implements ProcessLauncher {
         }
         cmd.addAll(JvmCommand.forMainClass(ChildMain.class, List.of()));
         return cmd;
+    }
+
+    /** Whether this JVM was started with one of the signals a child reports as its death ignored. */
+    private static final boolean IGNORED_DEADLY_SIGNALS = ignoresDeadlySignals();
+
+    private static boolean ignoresDeadlySignals() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    long ignored = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+                    long deadly = 0;
+                    for (int signal : new int[] {1, 2, 10, 12, 15}) {
+                        deadly |= 1L << (signal - 1);
+                    }
+                    return (ignored & deadly) != 0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or no /proc: leave the dispositions as they are
+        }
+        return false;
     }
 
     private static int ownNiceness() {
