@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class RuleCoverageTest {
 
     /** The public verification class of each area. */
-    private static final List<Class<?>> AREAS = List.of(ProcessVerification.class);
+    private static final List<Class<?>> AREAS = List.of(ProcessVerification.class, PipeVerification.class, QueueVerification.class,
+            SignalVerification.class, SyncVerification.class, SharedMemoryVerification.class);
 
     @Test
     void everyRuleHasExactlyOneTestAndEveryTestARule() {

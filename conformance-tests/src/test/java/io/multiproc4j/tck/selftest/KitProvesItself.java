@@ -3,7 +3,10 @@ package io.multiproc4j.tck.selftest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.multiproc4j.tck.PipeVerification;
 import io.multiproc4j.tck.ProcessVerification;
+import io.multiproc4j.tck.QueueVerification;
+import io.multiproc4j.tck.SyncVerification;
 import io.multiproc4j.tck.support.RuleCatalog;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +42,30 @@ public abstract class KitProvesItself {
         }
     }
 
+    /** The synchronisation area for one broken provider. */
+    public static class SyncUnderTest extends SyncVerification {
+        /** Used by JUnit. */
+        public SyncUnderTest() {
+            super(providerUnderTest());
+        }
+    }
+
+    /** The pipes area for one broken provider. */
+    public static class PipesUnderTest extends PipeVerification {
+        /** Used by JUnit. */
+        public PipesUnderTest() {
+            super(providerUnderTest());
+        }
+    }
+
+    /** The queues area for one broken provider. */
+    public static class QueuesUnderTest extends QueueVerification {
+        /** Used by JUnit. */
+        public QueuesUnderTest() {
+            super(providerUnderTest());
+        }
+    }
+
     static Stream<Arguments> brokenProviders() {
         return Stream.of(
                 Arguments.of("broken-early-join", ProcessesUnderTest.class,
@@ -46,7 +73,15 @@ public abstract class KitProvesItself {
                 Arguments.of("broken-ignores-daemon", ProcessesUnderTest.class,
                         Set.of("PROC-07", "SHUT-03", "SHUT-04", "SHUT-06")),
                 Arguments.of("broken-raw-exit-codes", ProcessesUnderTest.class,
-                        Set.of("LIFE-05", "LIFE-06", "LIFE-09", "EXIT-04")));
+                        Set.of("LIFE-05", "LIFE-06", "LIFE-09", "EXIT-04")),
+                Arguments.of("broken-merging-pipe", PipesUnderTest.class, Set.of("PIPE-08", "PIPE-09")),
+                Arguments.of("broken-lifo-queue", QueuesUnderTest.class, Set.of("Q-01", "Q-02")),
+                Arguments.of("broken-drops-last-put-queue", QueuesUnderTest.class, Set.of("Q-07", "Q-08")),
+                Arguments.of("broken-non-excluding-lock", SyncUnderTest.class,
+                        Set.of("LOCK-01", "LOCK-02", "LOCK-03", "LOCK-04", "LOCK-06", "LOCK-07", "LOCK-08", "LOCK-09",
+                                "LOCK-10")),
+                Arguments.of("broken-unbounded-semaphore", SyncUnderTest.class, Set.of("SEM-02")),
+                Arguments.of("broken-zero-timeout-barrier", SyncUnderTest.class, Set.of("BAR-03")));
     }
 
     @ParameterizedTest(name = "{0} fails exactly {2} in {1}")
