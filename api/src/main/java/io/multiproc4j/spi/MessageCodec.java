@@ -15,8 +15,10 @@ import java.io.ObjectOutputStream;
 import java.nio.ByteBuffer;
 
 /**
- * Java serialisation of the objects sent through a {@link Connection}, framed as a 4-byte big-endian length and the
- * serialised bytes.
+ * Java serialisation of the objects sent through a {@link Connection} or put into a queue: serialised in the sender's
+ * thread (so a failure is the sender's, and nothing is sent), bounded by {@link Connection#MAX_MESSAGE_SIZE} while
+ * it is written, and deserialised only by the receiver. Socket connections frame it as a 4-byte big-endian length
+ * and the serialised bytes. Every implementation uses it, so that all channels accept and refuse the same objects.
  *
  * <p><b>Deserialisation filter.</b> Every object received is read through an {@link ObjectInputFilter} that rejects a
  * graph deeper than {@value #MAX_DEPTH} levels, with more than {@value #MAX_REFS} object references, or with an array
@@ -24,7 +26,7 @@ import java.nio.ByteBuffer;
  * can take; they decide nothing about classes. A JVM-wide filter ({@code jdk.serialFilter} or
  * {@link ObjectInputFilter.Config#setSerialFilter}) is applied as well: a class it rejects is rejected here.
  */
-final class MessageCodec {
+public final class MessageCodec {
 
     /** The deepest object graph accepted: deep enough for real data, shallow enough for the default thread stack. */
     static final int MAX_DEPTH = 500;
@@ -39,6 +41,19 @@ final class MessageCodec {
     }
 
     /**
+     * Serialises {@code message}.
+     *
+     * @param message the object, or {@code null}
+     * @return its serialised bytes
+     * @throws MessageNotSerializableException if it cannot be serialised
+     * @throws MessageTooLargeException if it serialises to more than {@link Connection#MAX_MESSAGE_SIZE} bytes
+     */
+    public static byte[] serialise(Object message) {
+        FrameBuffer bytes = write(message, 0);
+        return bytes.size() == bytes.capacity() ? bytes.array() : bytes.toByteArray();
+    }
+
+    /**
      * Serialises {@code message} behind a 4-byte length.
      *
      * @return the frame, ready to write
@@ -46,31 +61,38 @@ final class MessageCodec {
      * @throws MessageTooLargeException if it serialises to more than {@link Connection#MAX_MESSAGE_SIZE} bytes
      */
     static ByteBuffer encode(Object message) {
-        FrameBuffer bytes = new FrameBuffer();
+        return write(message, Integer.BYTES).frame();
+    }
+
+    private static FrameBuffer write(Object message, int header) {
+        FrameBuffer bytes = new FrameBuffer(header);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(message);
         } catch (UncheckedTooLarge e) {
             throw new MessageTooLargeException("a message of class " + message.getClass().getName()
                     + " serialises to more than Connection.MAX_MESSAGE_SIZE (" + Connection.MAX_MESSAGE_SIZE
-                    + ") bytes; send it in parts, or through shared memory");
+                    + ") bytes; send it in parts, or through shared memory; nothing was sent");
         } catch (NotSerializableException e) {
             throw new MessageNotSerializableException("a message of class " + message.getClass().getName()
                     + " refers to " + e.getMessage() + ", which is not Serializable; send only serialisable values,"
-                    + " or mark that field transient", e);
+                    + " or mark that field transient; nothing was sent", e);
         } catch (IOException | RuntimeException e) {
             throw new MessageNotSerializableException("a message of class "
-                    + (message == null ? "null" : message.getClass().getName()) + " could not be serialised: " + e, e);
+                    + (message == null ? "null" : message.getClass().getName()) + " could not be serialised: " + e
+                    + "; nothing was sent", e);
         }
-        return bytes.frame();
+        return bytes;
     }
 
     /**
      * Deserialises one message in this process.
      *
+     * @param message the bytes {@link #serialise} made
+     * @return the object
      * @throws MultiprocessingException if the bytes are not a serialised object, a class is missing, or the filter
      *     rejects the graph
      */
-    static Object decode(byte[] message) {
+    public static Object decode(byte[] message) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(message))) {
             ObjectInputFilter global = ObjectInputFilter.Config.getSerialFilter();
             in.setObjectInputFilter(global == null ? LIMITS : ObjectInputFilter.merge(LIMITS, global));
@@ -89,11 +111,22 @@ final class MessageCodec {
         }
     }
 
-    /** Keeps room for the length in front, so that the frame is written without another copy. */
+    /** Keeps room for a header in front, so that a frame is written without another copy. */
     private static final class FrameBuffer extends ByteArrayOutputStream {
-        FrameBuffer() {
+        private final int header;
+
+        FrameBuffer(int header) {
             super(256);
-            count = Integer.BYTES;
+            this.header = header;
+            count = header;
+        }
+
+        int capacity() {
+            return buf.length;
+        }
+
+        byte[] array() {
+            return buf;
         }
 
         @Override
@@ -109,7 +142,7 @@ final class MessageCodec {
         }
 
         private void ensureRoomFor(int len) {
-            if ((long) count - Integer.BYTES + len > Connection.MAX_MESSAGE_SIZE) {
+            if ((long) count - header + len > Connection.MAX_MESSAGE_SIZE) {
                 throw new UncheckedTooLarge();
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.multiproc4j.MpProcess;
 import io.multiproc4j.ProcessTask;
+import io.multiproc4j.tck.support.Bounded;
 import io.multiproc4j.tck.support.TckEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,13 +91,7 @@ abstract class IpcChecksBase extends VerificationBase {
      * @throws Throwable what the call threw
      */
     static <T> T promptly(Future<T> call, String what) throws Throwable {
-        try {
-            return call.get(TckEnvironment.PROMPT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + " did not return within " + TckEnvironment.PROMPT);
-        } catch (ExecutionException e) {
-            throw e.getCause();
-        }
+        return Bounded.await(call, TckEnvironment.PROMPT, what);
     }
 
     /** Asserts that the call has not returned after {@link #STILL_BLOCKED}. */

@@ -4,6 +4,7 @@ import io.multiproc4j.BufferTooShortException;
 import io.multiproc4j.Connection;
 import io.multiproc4j.IpcObjectLostException;
 import io.multiproc4j.MultiprocessingException;
+import io.multiproc4j.spi.MessageCodec;
 import io.multiproc4j.spi.Transfer;
 import java.io.NotSerializableException;
 import java.io.ObjectStreamException;
@@ -39,7 +40,7 @@ final class PipeEnd implements Connection, Serializable {
     @Override
     public void send(Object message) {
         checkWritable();
-        transmit(Messages.serialise(message));
+        transmit(MessageCodec.serialise(message));
     }
 
     @Override
@@ -64,7 +65,7 @@ final class PipeEnd implements Connection, Serializable {
 
     @Override
     public Object receive() {
-        return Messages.deserialise(take(Integer.MAX_VALUE));
+        return MessageCodec.decode(take(Integer.MAX_VALUE));
     }
 
     @Override

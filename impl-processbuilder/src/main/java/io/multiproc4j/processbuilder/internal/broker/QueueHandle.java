@@ -3,6 +3,7 @@ package io.multiproc4j.processbuilder.internal.broker;
 import io.multiproc4j.MpQueue;
 import io.multiproc4j.QueueEmptyException;
 import io.multiproc4j.QueueFullException;
+import io.multiproc4j.spi.MessageCodec;
 import io.multiproc4j.spi.Transfer;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -25,14 +26,14 @@ class QueueHandle<E> implements MpQueue<E>, Serializable {
     @Override
     public void put(E item) throws InterruptedException {
         checkOpen();
-        ref.call("put", BrokerWire.FOREVER, Messages.serialise(item));
+        ref.call("put", BrokerWire.FOREVER, MessageCodec.serialise(item));
     }
 
     @Override
     public void put(E item, Duration timeout) throws InterruptedException {
         long nanos = ObjectRef.timeoutNanos(timeout);
         checkOpen();
-        if (ref.call("put", nanos, Messages.serialise(item)) == Hosted.TIMED_OUT) {
+        if (ref.call("put", nanos, MessageCodec.serialise(item)) == Hosted.TIMED_OUT) {
             throw new QueueFullException(ref.what() + " stayed full (capacity " + capacity + ") for " + timeout
                     + "; nothing was put");
         }
@@ -41,7 +42,7 @@ class QueueHandle<E> implements MpQueue<E>, Serializable {
     @Override
     public void putNow(E item) {
         checkOpen();
-        if (ref.callNow("put", Messages.serialise(item)) == Hosted.TIMED_OUT) {
+        if (ref.callNow("put", MessageCodec.serialise(item)) == Hosted.TIMED_OUT) {
             throw new QueueFullException(ref.what() + " is full (capacity " + capacity + "); nothing was put");
         }
     }
@@ -50,7 +51,7 @@ class QueueHandle<E> implements MpQueue<E>, Serializable {
     @SuppressWarnings("unchecked")
     public E get() throws InterruptedException {
         checkOpen();
-        return (E) Messages.deserialise((byte[]) ref.call("get", BrokerWire.FOREVER));
+        return (E) MessageCodec.decode((byte[]) ref.call("get", BrokerWire.FOREVER));
     }
 
     @Override
@@ -62,7 +63,7 @@ class QueueHandle<E> implements MpQueue<E>, Serializable {
         if (item == Hosted.TIMED_OUT) {
             throw new QueueEmptyException(ref.what() + " stayed empty for " + timeout);
         }
-        return (E) Messages.deserialise((byte[]) item);
+        return (E) MessageCodec.decode((byte[]) item);
     }
 
     @Override
@@ -73,7 +74,7 @@ class QueueHandle<E> implements MpQueue<E>, Serializable {
         if (item == Hosted.TIMED_OUT) {
             throw new QueueEmptyException(ref.what() + " is empty");
         }
-        return (E) Messages.deserialise((byte[]) item);
+        return (E) MessageCodec.decode((byte[]) item);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.multiproc4j.processbuilder.internal.broker;
 
 import io.multiproc4j.SimpleQueue;
+import io.multiproc4j.spi.MessageCodec;
 import io.multiproc4j.spi.Transfer;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -20,14 +21,14 @@ final class SimpleQueueHandle<E> implements SimpleQueue<E>, Serializable {
     @Override
     public void put(E item) {
         checkOpen();
-        ref.callNow("put", Messages.serialise(item));
+        ref.callNow("put", MessageCodec.serialise(item));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public E get() throws InterruptedException {
         checkOpen();
-        return (E) Messages.deserialise((byte[]) ref.call("get", BrokerWire.FOREVER));
+        return (E) MessageCodec.decode((byte[]) ref.call("get", BrokerWire.FOREVER));
     }
 
     @Override
