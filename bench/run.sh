@@ -1,11 +1,21 @@
 #!/usr/bin/env bash
-# Process start→join: multiproc4j's default provider beside CPython multiprocessing, in the same run.
+# multiproc4j's default provider beside CPython multiprocessing, in the same run: process start→join, queue
+# throughput, pipe round trip and throughput, shared int increments. Each Java benchmark is followed by its CPython
+# peer, so the two tables of one topic come out side by side.
 #
 # Usage: bench/run.sh            (from any directory)
 #        bench/run.sh > results.md   (the tables go to stdout, progress and diagnostics to stderr)
+#        BENCHES=queue,value bench/run.sh
 #
 # Environment:
-#   ROUNDS=5 SEQ=20 BURST=20   repetitions; passed to both benchmarks so they do the same counts
+#   BENCHES=process,queue,pipe,value   which topics, in this order (default: all four)
+#   ROUNDS=5 SEQ=20 BURST=20   repetitions of every figure; process starts per round and per burst
+#   NINT=200000 NKIB=20000     queue: small ints and 1 KiB messages per round
+#   NRTT=10000 NMIB=512        pipe: round trips per round; 1 MiB messages per throughput round
+#   NINC=100000                shared int: increments per process
+#                              (all passed to both sides, so they do the same counts)
+#   PINS=none                  CPython pipe pinning modes (none,cross,same); Java cannot pin, so only "none" has
+#                              a Java peer
 #   METHODS=spawn              CPython start methods, e.g. spawn,fork,forkserver
 #   CPYTHON_BENCH_DIR=...      CPython peer benchmarks (default: ../shared/bench/cpython from the repo root)
 #   BENCH_JARS=target|m2       target (default): build api and impl-processbuilder from this checkout when their
@@ -19,6 +29,9 @@ ROOT="$(cd "$BENCH_DIR/.." && pwd)"
 cd "$ROOT"
 
 export ROUNDS="${ROUNDS:-5}" SEQ="${SEQ:-20}" BURST="${BURST:-20}"
+export NINT="${NINT:-200000}" NKIB="${NKIB:-20000}" NRTT="${NRTT:-10000}" NMIB="${NMIB:-512}" NINC="${NINC:-100000}"
+export PINS="${PINS:-none}"
+BENCHES="${BENCHES:-process,queue,pipe,value}"
 METHODS="${METHODS:-spawn}"
 BENCH_JARS="${BENCH_JARS:-target}"
 CPYTHON_BENCH_DIR="$(realpath -m "${CPYTHON_BENCH_DIR:-$ROOT/../shared/bench/cpython}")"
@@ -129,45 +142,68 @@ if [[ "$BENCH_JARS" == target ]] && needs_build; then
     fi
 fi
 [[ -f "$API_JAR" && -f "$PB_JAR" ]] || die "missing $API_JAR or $PB_JAR"
-CP="$API_JAR:$PB_JAR"
+# A private copy: every child JVM loads the library from these jars, so a build or install elsewhere during the run
+# must not replace them under it.
+LIB="$BENCH_DIR/target/lib"
+rm -rf "$LIB"
+mkdir -p "$LIB"
+cp "$API_JAR" "$PB_JAR" "$LIB/"
+CP="$LIB/$(basename "$API_JAR"):$LIB/$(basename "$PB_JAR")"
 
-# ---- the benchmark class (compiled: the child JVMs load the task's lambda from it) ----
+# ---- the benchmark classes (compiled: the child JVMs load the tasks' lambdas from them) ----
 
 CLASSES="$BENCH_DIR/target/classes"
 rm -rf "$CLASSES"
 mkdir -p "$CLASSES"
 "$JDK/bin/javac" -J-XX:-UsePerfData --release "$MIN_JAVA" -Xlint:all -cp "$CP" -d "$CLASSES" \
-    "$BENCH_DIR/src/ProcessBench.java"
+    "$BENCH_DIR"/src/*.java
 
 # ---- run ----
 
-echo "## Process start → join: multiproc4j beside CPython — $(date -u '+%Y-%m-%d %H:%M UTC'), nproc=$(nproc)"
+echo "## multiproc4j beside CPython — $(date -u '+%Y-%m-%d %H:%M UTC'), nproc=$(nproc)"
 echo
 echo "$(uname -sr), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | sed 's/.*: //' || echo 'cpu ?');" \
     "multiproc4j jars $JARS_NOTE."
-
-status=0
-# shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-"$JDK/bin/java" -XX:-UsePerfData ${BENCH_JAVA_OPTS:-} -cp "$CP:$CLASSES" ProcessBench || status=$?
-if (( status != 0 )); then
-    say "ProcessBench failed with exit code $status"
-fi
 
 PY=""
 if command -v python3 >/dev/null; then
     PY="$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)" || PY=""
 fi
-if [[ -z "$PY" ]]; then
-    echo
-    echo "(python3 not found, or it does not run: no CPython table.)"
-elif [[ ! -f "$CPYTHON_BENCH_DIR/py_process.py" ]]; then
-    echo
-    echo "(CPython peer benchmark not found at $CPYTHON_BENCH_DIR/py_process.py; set CPYTHON_BENCH_DIR: no CPython table.)"
-else
-    METHODS="$METHODS" "$PY" "$CPYTHON_BENCH_DIR/py_process.py" || {
-        rc=$?
-        say "py_process.py failed with exit code $rc"
+
+status=0
+IFS=',' read -r -a topics <<<"$BENCHES"
+for topic in "${topics[@]}"; do
+    case "$topic" in
+        process) class=ProcessBench ;;
+        queue) class=QueueBench ;;
+        pipe) class=PipeBench ;;
+        value) class=ValueBench ;;
+        *) die "unknown benchmark '$topic' in BENCHES; use process, queue, pipe or value" ;;
+    esac
+    say "$class"
+    rc=0
+    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+    "$JDK/bin/java" -XX:-UsePerfData ${BENCH_JAVA_OPTS:-} -cp "$CP:$CLASSES" "$class" || rc=$?
+    if (( rc != 0 )); then
+        say "$class failed with exit code $rc"
         (( status != 0 )) || status=$rc
-    }
-fi
+    fi
+
+    script="$CPYTHON_BENCH_DIR/py_$topic.py"
+    if [[ -z "$PY" ]]; then
+        echo
+        echo "(python3 not found, or it does not run: no CPython table.)"
+    elif [[ ! -f "$script" ]]; then
+        echo
+        echo "(CPython peer benchmark not found at $script; set CPYTHON_BENCH_DIR: no CPython table.)"
+    else
+        say "py_$topic.py"
+        rc=0
+        METHODS="$METHODS" "$PY" "$script" || rc=$?
+        if (( rc != 0 )); then
+            say "py_$topic.py failed with exit code $rc"
+            (( status != 0 )) || status=$rc
+        fi
+    fi
+done
 exit "$status"
