@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -218,8 +219,7 @@ class SocketConnectionsTest {
     @Test
     void closeWakesABlockedReceiver() throws Exception {
         Connection[] ends = pair();
-        Future<Object> receiving = threads.submit((Callable<Object>) ends[1]::receive);
-        Thread.sleep(SHORT.toMillis());
+        Future<Object> receiving = blocked(ends[1]::receive);
         ends[1].close();
         assertThatThrownBy(() -> receiving.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -395,8 +395,7 @@ class SocketConnectionsTest {
     @Test
     void closeWakesAThreadBlockedInAccept() throws Exception {
         Listener listener = SocketConnections.listen(KEY);
-        Future<Connection> accepting = threads.submit(listener::accept);
-        Thread.sleep(SHORT.toMillis());
+        Future<Connection> accepting = blocked(listener::accept);
         listener.close();
         assertThatThrownBy(() -> accepting.get(PROMPT.toMillis(), TimeUnit.MILLISECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -426,5 +425,29 @@ class SocketConnectionsTest {
             private static final long serialVersionUID = 1L;
         };
         assertThatThrownBy(() -> SocketConnections.listen(odd, KEY)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Runs {@code call} on a thread of its own and returns once that thread waits in the operating system. */
+    private <T> Future<T> blocked(Callable<T> call) {
+        AtomicReference<Thread> runner = new AtomicReference<>();
+        Future<T> result = threads.submit(() -> {
+            runner.set(Thread.currentThread());
+            return call.call();
+        });
+        long deadline = System.nanoTime() + PROMPT.toNanos();
+        while (!waitsInNativeCode(runner.get())) {
+            assertThat(result.isDone()).as("the call returned instead of blocking").isFalse();
+            assertThat(System.nanoTime()).as("the call did not block within %s", PROMPT).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        return result;
+    }
+
+    private static boolean waitsInNativeCode(Thread t) {
+        if (t == null) {
+            return false;
+        }
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].isNativeMethod();
     }
 }
