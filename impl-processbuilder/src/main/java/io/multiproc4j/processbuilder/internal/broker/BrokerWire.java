@@ -174,6 +174,7 @@ final class BrokerWire {
     static final class Input extends InputStream {
         private final SocketChannel channel;
         private final Selector selector;
+        private boolean interruptSwallowed;
 
         /** @param channel a connected channel, now made non-blocking */
         Input(SocketChannel channel) throws IOException {
@@ -200,12 +201,35 @@ final class BrokerWire {
                 if (n != 0) {
                     return n;
                 }
-                selector.select();
-                selector.selectedKeys().clear();
-                if (!channel.isOpen()) {
-                    throw new AsynchronousCloseException();
+                awaitReadable(0);
+                // Mid-message, the rest is on its way: the interrupt is kept for the reader, not allowed to turn
+                // every further select into a spin.
+                if (Thread.interrupted()) {
+                    interruptSwallowed = true;
                 }
             }
+        }
+
+        /**
+         * Waits until the channel has something to read (or has ended), the thread is interrupted (its status is
+         * left set), or {@code timeoutMillis} (zero: no limit) have passed.
+         *
+         * @return whether the channel has something to read
+         */
+        boolean awaitReadable(long timeoutMillis) throws IOException {
+            int ready = selector.select(timeoutMillis);
+            selector.selectedKeys().clear();
+            if (!channel.isOpen()) {
+                throw new AsynchronousCloseException();
+            }
+            return ready > 0;
+        }
+
+        /** @return whether {@link #read} was interrupted since the last call; clears that */
+        boolean takeInterrupt() {
+            boolean was = interruptSwallowed;
+            interruptSwallowed = false;
+            return was;
         }
 
         /** Ends a wait in {@link #read}, after the channel has been closed. */

@@ -326,10 +326,10 @@ final class Host {
         return tmp.toString().length() > 60 ? Path.of("/tmp") : tmp;
     }
 
-    static void daemon(String name, Runnable body) {
+    static Thread daemon(String name, Runnable body) {
         // Platform threads: a virtual thread blocked on a socket parks the JDK's I/O poller in epoll, and the JVM's
         // exit waits up to 300 ms for it.
-        Thread.ofPlatform().daemon().stackSize(THREAD_STACK_BYTES).name(name).start(body);
+        return Thread.ofPlatform().daemon().stackSize(THREAD_STACK_BYTES).name(name).start(body);
     }
 
     /** One connected process. */
