@@ -15,18 +15,23 @@ public class DepositWithdraw {
     static final int[] AMOUNTS = {2500, 1800, 3000};
 
     // def deposite(): while True: i = int(input("请输入：")); money.value = i; sleep(0.05)
-    static void deposit(SharedInt money) throws InterruptedException {
+    static void deposit(SharedInt money, SharedInt seen) {
         for (int i : AMOUNTS) {
+            // The seed sleeps 0.05 s and hopes the parent has looked by then; on a busy machine it may not have,
+            // and an amount would go unseen. Not in the seed: wait until the parent has seen the current amount.
+            while (seen.get() != money.get()) {
+                Thread.onSpinWait();
+            }
             System.out.println("deposit: " + i);
             money.set(i);                                  // money.value = i
-            Thread.sleep(500); // the seed sleeps 0.05 s; longer, so that a busy machine does not hide a change
         }
     }
 
     // def withdraw(): data = money.value; while True: if data != money.value: data = money.value; print(data)
-    static void withdraw(SharedInt money, MpProcess depositor) {
+    static void withdraw(SharedInt money, SharedInt seen, MpProcess depositor) {
         int data = money.get();                            // data = money.value
         System.out.println("withdraw starts at: " + data);
+        seen.set(data);
         boolean depositing = true;
         while (depositing) {
             // The seed loops forever; we stop once the child has ended (checked before the read, so that its
@@ -35,6 +40,7 @@ public class DepositWithdraw {
             if (data != money.get()) {
                 data = money.get();
                 System.out.println("withdraw sees: " + data);
+                seen.set(data);
             }
         }
     }
@@ -42,11 +48,12 @@ public class DepositWithdraw {
     public static void main(String[] args) throws Exception {
         // money = Value('i', 2000)
         SharedInt money = Multiprocessing.newSharedInt(2000);
+        SharedInt seen = Multiprocessing.newSharedInt(0);  // not in the seed: the last amount the parent printed
 
         // pid = os.fork(); if pid == 0: deposite()   -- the child deposits...
-        var child = Multiprocessing.newProcess(() -> deposit(money)).start();
+        var child = Multiprocessing.newProcess(() -> deposit(money, seen)).start();
         // withdraw()   -- ...and the parent watches
-        withdraw(money, child);
+        withdraw(money, seen, child);
         child.join();
         System.out.println("the child has ended; money = " + money.get());
     }

@@ -12,8 +12,9 @@ public class QueueTwoProcesses {
     // def fun1(): sleep(1); q.put({"a": 1, "b": 2})
     static void fun1(MpQueue<Map<String, Integer>> q) throws InterruptedException {
         Thread.sleep(1000);
+        // Printed before the put, so that it comes before fun2's line whatever the two processes' timing.
+        System.out.println("fun1 puts the message");
         q.put(new TreeMap<>(Map.of("a", 1, "b", 2))); // a TreeMap is serialisable and prints as {a=1, b=2}
-        System.out.println("fun1 put the message");
     }
 
     // def fun2(): sleep(2); print("收到消息", q.get())

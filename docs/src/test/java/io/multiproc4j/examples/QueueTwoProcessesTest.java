@@ -12,7 +12,7 @@ class QueueTwoProcessesTest {
     @Test
     void oneChildReceivesWhatTheOtherPut(@TempDir Path dir) throws Exception {
         var run = ExampleRun.run(dir, QueueTwoProcesses.class).assertSucceeded();
-        int put = run.indexOf("fun1 put the message");
+        int put = run.indexOf("fun1 puts the message");
         int received = run.indexOf("fun2 received message {a=1, b=2}");
         assertThat(put).as("%s", run).isLessThan(received);
         assertThat(run.indexOf("queue empty at the end: true")).as("%s", run).isEqualTo(2);
