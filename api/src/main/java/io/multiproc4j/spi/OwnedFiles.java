@@ -1,6 +1,7 @@
 package io.multiproc4j.spi;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +20,50 @@ import java.util.regex.Pattern;
  */
 public final class OwnedFiles {
 
+    /**
+     * The bytes a Unix-domain socket's path may take below {@link #socketBase()}: a separator, an owned directory
+     * ({@code mp4j-<kind>-<pid>-<20 hex digits>}, with a kind of at most 10 letters), a separator and a file name of
+     * at most 16 bytes.
+     */
+    public static final int SOCKET_ROOM_BYTES = 64;
+
+    /** The longest path of a Unix-domain socket on Linux: {@code sun_path} holds 108 bytes with the final NUL. */
+    private static final int MAX_SOCKET_PATH_BYTES = 107;
+    private static final Path SHORT_BASE = Path.of("/tmp");
     private static final Pattern OWNED = Pattern.compile("mp4j-[a-z]+-(\\d+)-[0-9a-f]{20}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private OwnedFiles() {
+    }
+
+    /**
+     * Where to put socket files and the private directories that hold them: {@code java.io.tmpdir}, unless a socket
+     * path below it could exceed the 107 bytes Linux allows (a deep build directory does), and then {@code /tmp}.
+     * Everything below it must fit in {@link #SOCKET_ROOM_BYTES}.
+     *
+     * @return an absolute directory
+     */
+    public static Path socketBase() {
+        return socketBase(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static Path socketBase(Path tmpdir) {
+        Path tmp = tmpdir.toAbsolutePath();
+        int bytes = tmp.toString().getBytes(StandardCharsets.UTF_8).length;
+        return bytes + SOCKET_ROOM_BYTES <= MAX_SOCKET_PATH_BYTES ? tmp : SHORT_BASE;
+    }
+
+    /**
+     * Removes the private directories that dead processes left in {@code java.io.tmpdir} and in
+     * {@link #socketBase()}, as {@link #sweepDeadOwners(Path)} does for one directory.
+     */
+    public static void sweepDeadOwners() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
+        sweepDeadOwners(tmp);
+        Path sockets = socketBase(tmp);
+        if (!sockets.equals(tmp)) {
+            sweepDeadOwners(sockets);
+        }
     }
 
     /**

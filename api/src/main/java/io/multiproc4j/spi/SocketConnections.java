@@ -37,7 +37,8 @@ import java.util.Objects;
  * {@link AuthenticationException} instead of hanging.
  *
  * <p>A private listener's socket file has mode 0600 in a directory of mode 0700 with a random name starting with
- * {@code mp4j-} in {@code java.io.tmpdir}; both are removed by {@link Listener#close()}, or at the JVM's exit if it
+ * {@code mp4j-} in {@code java.io.tmpdir} (in {@code /tmp} if that is too deep for a socket path, see
+ * {@link OwnedFiles#socketBase()}); both are removed by {@link Listener#close()}, or at the JVM's exit if it
  * was not closed. Sockets still open at exit are closed then.
  */
 public final class SocketConnections {
@@ -59,10 +60,10 @@ public final class SocketConnections {
         byte[] key = authKey.clone();
         Path dir;
         try {
-            dir = OwnedFiles.createPrivateDirectory(Path.of(System.getProperty("java.io.tmpdir")), "listener");
+            dir = OwnedFiles.createPrivateDirectory(OwnedFiles.socketBase(), "listener");
         } catch (IOException | UnsupportedOperationException e) {
             throw new MultiprocessingException("could not create a private directory for a listener's socket in "
-                    + System.getProperty("java.io.tmpdir") + ": " + e, e);
+                    + OwnedFiles.socketBase() + ": " + e, e);
         }
         try {
             return listenUnix(UnixDomainSocketAddress.of(dir.resolve(SOCKET_FILE)), key, dir);

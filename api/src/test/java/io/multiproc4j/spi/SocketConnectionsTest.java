@@ -78,6 +78,41 @@ class SocketConnectionsTest {
     }
 
     @Test
+    void aShallowTemporaryDirectoryHoldsTheSockets() {
+        Path shallow = Path.of("/tmp/mp4j-short");
+        assertThat(OwnedFiles.socketBase(shallow)).isEqualTo(shallow);
+    }
+
+    @Test
+    void aTemporaryDirectoryTooDeepForASocketPathFallsBackToTmp() {
+        // /check/work/main/impl-processbuilder/target/test-tmp: where CI builds, and too deep for a listener's path
+        Path deep = Path.of("/" + "d".repeat(50));
+        assertThat(OwnedFiles.socketBase(deep)).isEqualTo(Path.of("/tmp"));
+        Path justFits = Path.of("/" + "d".repeat(107 - OwnedFiles.SOCKET_ROOM_BYTES - 1));
+        assertThat(OwnedFiles.socketBase(justFits)).isEqualTo(justFits);
+    }
+
+    @Test
+    void aListenerWorksWhenTheTemporaryDirectoryIsTooDeepForASocketPath(@TempDir Path tmp) throws Exception {
+        Path deep = Files.createDirectories(tmp.resolve("a-directory-deep-enough-that-no-socket-path-below-it-fits"
+                + "-in-the-107-bytes-linux-allows"));
+        String saved = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", deep.toString());
+        try {
+            Listener listener = SocketConnections.listen(KEY);
+            Path socket = ((UnixDomainSocketAddress) listener.address()).getPath();
+            assertThat(socket.getParent().getParent()).isEqualTo(OwnedFiles.socketBase());
+            Connection[] ends = pair(listener);
+            ends[1].send("across");
+            assertThat(ends[0].receive()).isEqualTo("across");
+            listener.close();
+            assertThat(socket.getParent()).doesNotExist();
+        } finally {
+            System.setProperty("java.io.tmpdir", saved);
+        }
+    }
+
+    @Test
     void objectsAndBytesMakeTheRoundTrip() throws Exception {
         Connection[] ends = pair();
         ends[1].send(Map.of("answer", 42));

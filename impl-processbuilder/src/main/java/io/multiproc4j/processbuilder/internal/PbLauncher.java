@@ -4,6 +4,7 @@ import io.multiproc4j.MultiprocessingException;
 import io.multiproc4j.spi.ChildHandle;
 import io.multiproc4j.spi.JvmCommand;
 import io.multiproc4j.spi.LaunchRequest;
+import io.multiproc4j.spi.OwnedFiles;
 import io.multiproc4j.spi.ProcessLauncher;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,7 +38,7 @@ public final class PbLauncher implements ProcessLauncher {
     public ChildHandle launch(LaunchRequest request) {
         byte[] token = new byte[Wire.TOKEN_BYTES];
         RANDOM.nextBytes(token);
-        Path socket = socketDirectory().resolve("mp4j-" + HEX.formatHex(randomBytes(12)) + ".sock");
+        Path socket = OwnedFiles.socketBase().resolve("mp4j-" + HEX.formatHex(randomBytes(12)) + ".sock");
         ServerSocketChannel server = null;
         Process process = null;
         try {
@@ -115,12 +116,6 @@ public final class PbLauncher implements ProcessLauncher {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
-    }
-
-    private static Path socketDirectory() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        // A Unix-domain socket path is limited to 107 bytes on Linux.
-        return tmp.toString().length() > 60 ? Path.of("/tmp") : tmp;
     }
 
     private static byte[] randomBytes(int n) {

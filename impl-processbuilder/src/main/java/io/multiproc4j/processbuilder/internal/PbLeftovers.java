@@ -1,9 +1,7 @@
 package io.multiproc4j.processbuilder.internal;
 
-import io.multiproc4j.processbuilder.internal.broker.BrokerObjects;
 import io.multiproc4j.processbuilder.internal.shm.ShmObjects;
 import io.multiproc4j.spi.OwnedFiles;
-import java.nio.file.Path;
 
 /**
  * Removes what processes of ours left behind when they died without running their exit code (SIGKILL, or a halt):
@@ -19,12 +17,7 @@ final class PbLeftovers {
     static void sweepAfterChildEnded() {
         try {
             ShmObjects.sweepOrphans();
-            Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-            OwnedFiles.sweepDeadOwners(tmp);
-            Path socketBase = BrokerObjects.socketBase();
-            if (!socketBase.equals(tmp)) {
-                OwnedFiles.sweepDeadOwners(socketBase);
-            }
+            OwnedFiles.sweepDeadOwners();
         } catch (RuntimeException e) {
             // best effort: the next child's end sweeps again
         }

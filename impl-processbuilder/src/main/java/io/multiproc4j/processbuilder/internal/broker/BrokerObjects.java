@@ -135,11 +135,4 @@ public final class BrokerObjects {
         }
         return s;
     }
-
-    /**
-     * @return the directory in which hosts create their socket directories
-     */
-    public static java.nio.file.Path socketBase() {
-        return Host.socketBase();
-    }
 }

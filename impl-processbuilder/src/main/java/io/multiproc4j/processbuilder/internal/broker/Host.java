@@ -220,7 +220,7 @@ final class Host {
         }
         Path dir = null;
         try {
-            dir = OwnedFiles.createPrivateDirectory(socketBase(), "broker");
+            dir = OwnedFiles.createPrivateDirectory(OwnedFiles.socketBase(), "broker");
             Path path = dir.resolve(SOCKET_NAME);
             ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             s.bind(UnixDomainSocketAddress.of(path));
@@ -318,12 +318,6 @@ final class Host {
         } catch (IOException ignored) {
             // best effort: someone else may have removed it first
         }
-    }
-
-    static Path socketBase() {
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        // A Unix-domain socket path is limited to 107 bytes on Linux.
-        return tmp.toString().length() > 60 ? Path.of("/tmp") : tmp;
     }
 
     static Thread daemon(String name, Runnable body) {
