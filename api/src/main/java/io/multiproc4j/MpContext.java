@@ -59,4 +59,36 @@ public interface MpContext extends IpcFactory {
      * @return the number of processors available to this JVM (rule IDENT-05)
      */
     int cpuCount();
+
+    /**
+     * Creates a pool of worker processes and starts them (Python's {@code Pool(...)}). If a worker cannot be
+     * started, those already started are stopped and the error is thrown.
+     *
+     * @param options the number of workers, initializer, tasks per worker and task timeout
+     * @return the running pool
+     * @throws TaskNotSerializableException if the initializer cannot be serialised
+     * @throws IllegalStateException if called in a daemon process (a pool worker, for example), which may not have
+     *     children
+     */
+    MpPool newPool(PoolOptions options);
+
+    /**
+     * Creates a pool of {@code workers} worker processes (Python's {@code Pool(workers)}).
+     *
+     * @param workers how many, at least 1
+     * @return the running pool
+     * @throws IllegalArgumentException if {@code workers} is less than 1
+     */
+    default MpPool newPool(int workers) {
+        return newPool(PoolOptions.defaults().workers(workers));
+    }
+
+    /**
+     * Creates a pool with one worker per processor (Python's {@code Pool()}).
+     *
+     * @return the running pool
+     */
+    default MpPool newPool() {
+        return newPool(PoolOptions.defaults());
+    }
 }

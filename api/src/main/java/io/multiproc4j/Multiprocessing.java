@@ -90,6 +90,35 @@ public final class Multiprocessing {
     }
 
     /**
+     * Creates a pool in the default context; see {@link MpContext#newPool(PoolOptions)}.
+     *
+     * @param options the number of workers, initializer, tasks per worker and task timeout
+     * @return the running pool
+     */
+    public static MpPool newPool(PoolOptions options) {
+        return context().newPool(options);
+    }
+
+    /**
+     * See {@link MpContext#newPool(int)}.
+     *
+     * @param workers how many worker processes, at least 1
+     * @return the running pool
+     */
+    public static MpPool newPool(int workers) {
+        return context().newPool(workers);
+    }
+
+    /**
+     * See {@link MpContext#newPool()}.
+     *
+     * @return the running pool, with one worker per processor
+     */
+    public static MpPool newPool() {
+        return context().newPool();
+    }
+
+    /**
      * See {@link MpContext#activeChildren()}.
      *
      * @return the live children of the current process

@@ -6,7 +6,9 @@
  * {@link io.multiproc4j.Multiprocessing} is the static facade (Python's {@code multiprocessing} module);
  * {@link io.multiproc4j.MpContext} is one implementation's view of it (Python's {@code get_context()});
  * {@link io.multiproc4j.MpProcess} is one process (Python's {@code Process}); {@link io.multiproc4j.ProcessTask}
- * is what a process runs.
+ * is what a process runs; {@link io.multiproc4j.MpPool} is a pool of worker processes that runs
+ * {@link io.multiproc4j.PoolTask}s and maps {@link io.multiproc4j.PoolFunction}s over items (Python's
+ * {@code Pool}).
  *
  * <h2 id="boundary">What crosses a process boundary, and when</h2>
  * This guarantee holds for every type in this package and is referred to from each of them.

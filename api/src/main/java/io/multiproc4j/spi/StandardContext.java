@@ -9,11 +9,13 @@ import io.multiproc4j.MpCondition;
 import io.multiproc4j.MpContext;
 import io.multiproc4j.MpEvent;
 import io.multiproc4j.MpLock;
+import io.multiproc4j.MpPool;
 import io.multiproc4j.MpProcess;
 import io.multiproc4j.MpQueue;
 import io.multiproc4j.MpReentrantLock;
 import io.multiproc4j.MpSemaphore;
 import io.multiproc4j.Pipe;
+import io.multiproc4j.PoolOptions;
 import io.multiproc4j.ProcessSignal;
 import io.multiproc4j.ProcessTask;
 import io.multiproc4j.SharedByte;
@@ -94,6 +96,11 @@ public class StandardContext implements MpContext {
     @Override
     public List<MpProcess> activeChildren() {
         return Children.alive();
+    }
+
+    @Override
+    public MpPool newPool(PoolOptions options) {
+        return StandardPool.start(this, options);
     }
 
     @Override

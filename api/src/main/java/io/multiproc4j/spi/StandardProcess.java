@@ -9,6 +9,7 @@ import io.multiproc4j.ProcessTask;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -87,11 +88,12 @@ final class StandardProcess extends NamedProcess {
         Transfer transfer = Transfer.open();
         ChildHandle started;
         try {
-            byte[] taskBytes = TaskCodec.encode(task, name);
+            String what = "the task of process '" + name + "'";
+            byte[] taskBytes = TaskCodec.encode(task, what);
             transfer.close();
             ChildSpec spec = new ChildSpec(context.providerId(), name, daemon, identity,
                     ProcessHandle.current().pid(), self.name(), taskBytes);
-            byte[] specBytes = TaskCodec.encode(spec, name);
+            byte[] specBytes = TaskCodec.encode(spec, what);
             started = context.launcher().launch(new LaunchRequest(name, daemon, niceness, specBytes));
         } catch (RuntimeException | Error e) {
             transfer.close();
@@ -135,6 +137,11 @@ final class StandardProcess extends NamedProcess {
         } catch (ExecutionException e) {
             throw new MultiprocessingException("waiting for process '" + name() + "' failed", e.getCause());
         }
+    }
+
+    /** The end of this started process, for code that reacts to it (a pool replaces its workers). */
+    CompletableFuture<ChildExit> onExit() {
+        return startedHandle("wait for the end of").onExit();
     }
 
     /** Waits for the end without the misuse checks; used by the exit rules. {@code null} waits without limit. */

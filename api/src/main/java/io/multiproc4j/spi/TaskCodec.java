@@ -24,20 +24,39 @@ final class TaskCodec {
     private TaskCodec() {
     }
 
-    static byte[] encode(Object task, String processName) {
+    /**
+     * @param task what to serialise
+     * @param what what it is, for messages, for example {@code the task of process 'Process-1'}
+     */
+    static byte[] encode(Object task, String what) {
+        return encode(task, what, "");
+    }
+
+    /**
+     * @param task what to serialise
+     * @param what what it is, for messages
+     * @param hint said after the explanation when the task captured an IPC object, which refuses to be serialised
+     *     outside {@link Transfer}; empty for nothing
+     */
+    static byte[] encode(Object task, String what, String hint) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(task);
         } catch (NotSerializableException e) {
             String offender = e.getMessage();
+            if (offender != null && offender.contains(" ")) {
+                // not a class name but an explanation, from an object that may cross only in some ways
+                throw new TaskNotSerializableException(what + " cannot be serialised: " + offender + hint,
+                        task.getClass().getName(), e);
+            }
             String path = pathTo(task, offender);
-            throw new TaskNotSerializableException("the task of process '" + processName + "' captured " + offender
-                    + ", which is not Serializable" + (path.isEmpty() ? "" : " (reached through " + path + ")")
+            throw new TaskNotSerializableException(what + " captured " + offender + ", which is not Serializable"
+                    + (path.isEmpty() ? "" : " (reached through " + path + ")")
                     + "; capture only serialisable values, make that class implement java.io.Serializable,"
                     + " or mark the field transient", offender, e);
         } catch (IOException | RuntimeException e) {
-            throw new TaskNotSerializableException("the task of process '" + processName + "' could not be"
-                    + " serialised: " + e, task.getClass().getName(), e);
+            throw new TaskNotSerializableException(what + " could not be serialised: " + e, task.getClass().getName(),
+                    e);
         }
         return bytes.toByteArray();
     }
