@@ -16,7 +16,7 @@ class RuleCoverageTest {
 
     /** The public verification class of each area. */
     private static final List<Class<?>> AREAS = List.of(ProcessVerification.class, PipeVerification.class, QueueVerification.class,
-            SignalVerification.class, SyncVerification.class, SharedMemoryVerification.class);
+            SignalVerification.class, SyncVerification.class, SharedMemoryVerification.class, PoolVerification.class);
 
     @Test
     void everyRuleHasExactlyOneTestAndEveryTestARule() {

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -86,6 +88,34 @@ public final class Exchange implements AutoCloseable {
      */
     public Optional<String> peek(String key) {
         return read(dir.resolve(key));
+    }
+
+    /**
+     * The entries that exist now whose names start with {@code prefix}; for entries whose names the reader cannot
+     * know in advance, such as those of whichever pool tasks started first.
+     *
+     * @param dir the exchange's {@link #path()}
+     * @param prefix the start of the entry names
+     * @return each entry's text by its name
+     */
+    public static Map<String, String> entries(String dir, String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.startsWith(prefix) && !name.startsWith("."))
+                    .forEach(name -> read(Path.of(dir, name)).ifPresent(text -> found.put(name, text)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /**
+     * @param prefix the start of the entry names
+     * @return the entries that exist now whose names start with {@code prefix}, by name
+     */
+    public Map<String, String> entries(String prefix) {
+        return entries(path(), prefix);
     }
 
     /**

@@ -21,7 +21,7 @@ public final class RuleCatalog {
 
     /** The spec pages, one per area. */
     public static final List<String> PAGES = List.of("processes.md", "synchronization.md", "shared-memory.md", "pipes.md", "queues.md",
-            "signals.md");
+            "signals.md", "pools.md");
 
     private static final Pattern ROW = Pattern.compile(
             "^\\|\\s*<a id=\"([A-Z]+-\\d{2})\"></a>\\1\\s*\\|\\s*(MUST|SHOULD|MAY)\\s*\\|\\s*(.+?)\\s*\\|\\s*$");

@@ -8,10 +8,12 @@ import io.multiproc4j.MpCondition;
 import io.multiproc4j.MpContext;
 import io.multiproc4j.MpEvent;
 import io.multiproc4j.MpLock;
+import io.multiproc4j.MpPool;
 import io.multiproc4j.MpQueue;
 import io.multiproc4j.MpReentrantLock;
 import io.multiproc4j.MpSemaphore;
 import io.multiproc4j.Pipe;
+import io.multiproc4j.PoolOptions;
 import io.multiproc4j.ProcessSignal;
 import io.multiproc4j.SharedByte;
 import io.multiproc4j.SharedByteArray;
@@ -142,6 +144,11 @@ final class Forwarding {
         @Override
         public int cpuCount() {
             return base.cpuCount();
+        }
+
+        @Override
+        public MpPool newPool(PoolOptions options) {
+            return base.newPool(options);
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.multiproc4j.tck.PipeVerification;
+import io.multiproc4j.tck.PoolVerification;
 import io.multiproc4j.tck.ProcessVerification;
 import io.multiproc4j.tck.QueueVerification;
 import io.multiproc4j.tck.SyncVerification;
@@ -66,6 +67,14 @@ public abstract class KitProvesItself {
         }
     }
 
+    /** The pools area for one broken provider. */
+    public static class PoolsUnderTest extends PoolVerification {
+        /** Used by JUnit. */
+        public PoolsUnderTest() {
+            super(providerUnderTest());
+        }
+    }
+
     static Stream<Arguments> brokenProviders() {
         return Stream.of(
                 Arguments.of("broken-early-join", ProcessesUnderTest.class,
@@ -81,7 +90,11 @@ public abstract class KitProvesItself {
                         Set.of("LOCK-01", "LOCK-02", "LOCK-03", "LOCK-04", "LOCK-06", "LOCK-07", "LOCK-08", "LOCK-09",
                                 "LOCK-10")),
                 Arguments.of("broken-unbounded-semaphore", SyncUnderTest.class, Set.of("SEM-02")),
-                Arguments.of("broken-zero-timeout-barrier", SyncUnderTest.class, Set.of("BAR-03")));
+                Arguments.of("broken-zero-timeout-barrier", SyncUnderTest.class, Set.of("BAR-03")),
+                Arguments.of("broken-reversed-map", PoolsUnderTest.class, Set.of("POOL-14")),
+                Arguments.of("broken-hangs-on-dead-worker", PoolsUnderTest.class, Set.of("POOL-28", "POOL-29")),
+                Arguments.of("broken-initializer-per-task", PoolsUnderTest.class, Set.of("POOL-02", "POOL-06")),
+                Arguments.of("broken-close-drops-work", PoolsUnderTest.class, Set.of("POOL-22", "POOL-25")));
     }
 
     @ParameterizedTest(name = "{0} fails exactly {2} in {1}")
