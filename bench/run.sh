@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
-# multiproc4j's default provider beside CPython multiprocessing, in the same run: process start→join, queue
-# throughput, pipe round trip and throughput, shared int increments. Each Java benchmark is followed by its CPython
-# peer, so the two tables of one topic come out side by side.
+# multiproc4j's default provider beside CPython multiprocessing, in the same run: process start→join, a pool of two
+# workers, queue throughput, pipe round trip and throughput, shared int increments. Each Java benchmark is followed by
+# its CPython peer, so the two tables of one topic come out side by side.
 #
 # Usage: bench/run.sh            (from any directory)
 #        bench/run.sh > results.md   (the tables go to stdout, progress and diagnostics to stderr)
 #        BENCHES=queue,value bench/run.sh
 #
 # Environment:
-#   BENCHES=process,queue,pipe,value   which topics, in this order (default: all four)
+#   BENCHES=process,pool,queue,pipe,value   which topics, in this order (default: all five)
 #   ROUNDS=5 SEQ=20 BURST=20   repetitions of every figure; process starts per round and per burst
 #   NINT=200000 NKIB=20000     queue: small ints and 1 KiB messages per round
 #   NRTT=10000 NMIB=512        pipe: round trips per round; 1 MiB messages per throughput round
 #   NINC=100000                shared int: increments per process
+#   NMAP=10000 NAPPLY=1000     pool: ints per map; applyAsync round trips per round
 #                              (all passed to both sides, so they do the same counts)
 #   PINS=none                  CPython pipe pinning modes (none,cross,same); Java cannot pin, so only "none" has
 #                              a Java peer
@@ -30,8 +31,9 @@ cd "$ROOT"
 
 export ROUNDS="${ROUNDS:-5}" SEQ="${SEQ:-20}" BURST="${BURST:-20}"
 export NINT="${NINT:-200000}" NKIB="${NKIB:-20000}" NRTT="${NRTT:-10000}" NMIB="${NMIB:-512}" NINC="${NINC:-100000}"
+export NMAP="${NMAP:-10000}" NAPPLY="${NAPPLY:-1000}"
 export PINS="${PINS:-none}"
-BENCHES="${BENCHES:-process,queue,pipe,value}"
+BENCHES="${BENCHES:-process,pool,queue,pipe,value}"
 METHODS="${METHODS:-spawn}"
 BENCH_JARS="${BENCH_JARS:-target}"
 CPYTHON_BENCH_DIR="$(realpath -m "${CPYTHON_BENCH_DIR:-$ROOT/../shared/bench/cpython}")"
@@ -175,10 +177,11 @@ IFS=',' read -r -a topics <<<"$BENCHES"
 for topic in "${topics[@]}"; do
     case "$topic" in
         process) class=ProcessBench ;;
+        pool) class=PoolBench ;;
         queue) class=QueueBench ;;
         pipe) class=PipeBench ;;
         value) class=ValueBench ;;
-        *) die "unknown benchmark '$topic' in BENCHES; use process, queue, pipe or value" ;;
+        *) die "unknown benchmark '$topic' in BENCHES; use process, pool, queue, pipe or value" ;;
     esac
     say "$class"
     rc=0
