@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * {@link io.multiproc4j.MpPool#asExecutorService()}: the {@link ExecutorService} contract over a pool's workers.
@@ -60,13 +61,20 @@ final class PoolExecutorService implements ExecutorService, AutoCloseable {
     }
 
     private <T> Future<T> submit(PoolWire.Kind kind, Object task, T result, Runnable original) {
+        return submit(kind, task, result, null, null, original);
+    }
+
+    /** Checks that {@code task} is serialisable and submits it; a pool not running rejects it. */
+    private <T> PoolFuture<T> submit(PoolWire.Kind kind, Object task, T result, Consumer<? super T> onSuccess,
+            Consumer<? super Throwable> onError, Runnable original) {
+        Objects.requireNonNull(task, "task");
         if (!(task instanceof Serializable)) {
             throw new TaskNotSerializableException("a task given to a pool's executor service must be serialisable,"
                     + " and " + task.getClass().getName() + " is not; use a PoolTask, or cast a lambda to"
                     + " (Callable<T> & Serializable)", task.getClass().getName(), null);
         }
         try {
-            return pool.submitOne(kind, task, result, null, null, original);
+            return pool.submitOne(kind, task, result, onSuccess, onError, original);
         } catch (IllegalStateException | PoolBrokenException e) {
             throw new RejectedExecutionException(e.getMessage(), e);
         }
@@ -128,19 +136,8 @@ final class PoolExecutorService implements ExecutorService, AutoCloseable {
         List<Future<T>> futures = new ArrayList<>();
         try {
             for (Callable<T> task : tasks) {
-                Objects.requireNonNull(task, "task");
-                if (!(task instanceof Serializable)) {
-                    throw new TaskNotSerializableException("a task given to a pool's executor service must be"
-                            + " serialisable, and " + task.getClass().getName() + " is not",
-                            task.getClass().getName(), null);
-                }
                 PoolFuture<T>[] self = newFutureHolder();
-                try {
-                    self[0] = pool.submitOne(PoolWire.Kind.CALL, task, null, r -> done.add(self[0]),
-                            e -> done.add(self[0]), null);
-                } catch (IllegalStateException | PoolBrokenException e) {
-                    throw new RejectedExecutionException(e.getMessage(), e);
-                }
+                self[0] = submit(PoolWire.Kind.CALL, task, null, r -> done.add(self[0]), e -> done.add(self[0]), null);
                 futures.add(self[0]);
             }
             long deadline = System.nanoTime() + nanos;

@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -101,8 +102,8 @@ final class StandardPool implements MpPool {
     private int feeders;
     private int earlyDeaths;
     private long lastWorkerId;
-    private long lastJobId;
-    private long lastChunkId;
+    private final AtomicLong lastJobId = new AtomicLong();
+    private final AtomicLong lastChunkId = new AtomicLong();
 
     private StandardPool(StandardContext context, PoolOptions options) {
         this.context = context;
@@ -448,21 +449,11 @@ final class StandardPool implements MpPool {
     }
 
     private long nextChunkId() {
-        lock.lock();
-        try {
-            return ++lastChunkId;
-        } finally {
-            lock.unlock();
-        }
+        return lastChunkId.incrementAndGet();
     }
 
     private long nextJobId() {
-        lock.lock();
-        try {
-            return ++lastJobId;
-        } finally {
-            lock.unlock();
-        }
+        return lastJobId.incrementAndGet();
     }
 
     // ----------------------------------------------------------------------------------------- handing out work
@@ -636,21 +627,12 @@ final class StandardPool implements MpPool {
             } catch (IllegalStateException closed) {
                 return;
             } catch (RuntimeException e) {
-                if (listenerClosed()) {
+                if (ended.getCount() == 0) {
                     return;
                 }
                 continue;
             }
             daemon("mp4j-pool-results", () -> serve(c)).start();
-        }
-    }
-
-    private boolean listenerClosed() {
-        lock.lock();
-        try {
-            return ended.getCount() == 0;
-        } finally {
-            lock.unlock();
         }
     }
 

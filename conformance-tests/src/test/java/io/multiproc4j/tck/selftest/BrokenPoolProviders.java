@@ -172,96 +172,20 @@ final class BrokenPoolProviders {
                     ProcessTask init = options.initializer().get();
                     return new ForwardingPool(base.newPool(withoutInitializer(options))) {
                         @Override
-                        public <R> R apply(PoolTask<R> task) throws ExecutionException, InterruptedException {
-                            return real.apply(initFirst(init, task));
+                        <R> PoolTask<R> submitted(PoolTask<R> task) {
+                            return initFirst(init, task);
                         }
 
                         @Override
-                        public <R> AsyncResult<R> applyAsync(PoolTask<R> task) {
-                            return real.applyAsync(initFirst(init, task));
+                        <T, R> PoolFunction<? super T, ? extends R> submitted(
+                                PoolFunction<? super T, ? extends R> fn) {
+                            return initFirst(init, fn);
                         }
 
                         @Override
-                        public <R> AsyncResult<R> applyAsync(PoolTask<R> task, Consumer<? super R> onSuccess,
-                                Consumer<? super Throwable> onError) {
-                            return real.applyAsync(initFirst(init, task), onSuccess, onError);
-                        }
-
-                        @Override
-                        public <T, R> List<R> map(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items) throws ExecutionException, InterruptedException {
-                            return real.map(initFirst(init, fn), items);
-                        }
-
-                        @Override
-                        public <T, R> List<R> map(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items, int chunkSize)
-                                throws ExecutionException, InterruptedException {
-                            return real.map(initFirst(init, fn), items, chunkSize);
-                        }
-
-                        @Override
-                        public <T, R> AsyncResult<List<R>> mapAsync(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items) {
-                            return real.mapAsync(initFirst(init, fn), items);
-                        }
-
-                        @Override
-                        public <T, R> AsyncResult<List<R>> mapAsync(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items, int chunkSize) {
-                            return real.mapAsync(initFirst(init, fn), items, chunkSize);
-                        }
-
-                        @Override
-                        public <T, R> AsyncResult<List<R>> mapAsync(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items, int chunkSize, Consumer<? super List<R>> onSuccess,
-                                Consumer<? super Throwable> onError) {
-                            return real.mapAsync(initFirst(init, fn), items, chunkSize, onSuccess, onError);
-                        }
-
-                        @Override
-                        public <T, R> PoolIterator<R> imap(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items) {
-                            return real.imap(initFirst(init, fn), items);
-                        }
-
-                        @Override
-                        public <T, R> PoolIterator<R> imap(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items, int chunkSize) {
-                            return real.imap(initFirst(init, fn), items, chunkSize);
-                        }
-
-                        @Override
-                        public <T, R> PoolIterator<R> imapUnordered(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items) {
-                            return real.imapUnordered(initFirst(init, fn), items);
-                        }
-
-                        @Override
-                        public <T, R> PoolIterator<R> imapUnordered(PoolFunction<? super T, ? extends R> fn,
-                                Iterable<? extends T> items, int chunkSize) {
-                            return real.imapUnordered(initFirst(init, fn), items, chunkSize);
-                        }
-
-                        @Override
-                        public <A, B, R> List<R> starmap(PoolBiFunction<? super A, ? super B, ? extends R> fn,
-                                Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs)
-                                throws ExecutionException, InterruptedException {
-                            return real.starmap(initFirst(init, fn), pairs);
-                        }
-
-                        @Override
-                        public <A, B, R> List<R> starmap(PoolBiFunction<? super A, ? super B, ? extends R> fn,
-                                Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs, int chunkSize)
-                                throws ExecutionException, InterruptedException {
-                            return real.starmap(initFirst(init, fn), pairs, chunkSize);
-                        }
-
-                        @Override
-                        public <A, B, R> AsyncResult<List<R>> starmapAsync(
-                                PoolBiFunction<? super A, ? super B, ? extends R> fn,
-                                Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs) {
-                            return real.starmapAsync(initFirst(init, fn), pairs);
+                        <A, B, R> PoolBiFunction<? super A, ? super B, ? extends R> submitted(
+                                PoolBiFunction<? super A, ? super B, ? extends R> fn) {
+                            return initFirst(init, fn);
                         }
                     };
                 }
@@ -347,6 +271,22 @@ final class BrokenPoolProviders {
             this.real = real;
         }
 
+        /** What the real pool is given for a submitted task; a broken pool may change it. */
+        <R> PoolTask<R> submitted(PoolTask<R> task) {
+            return task;
+        }
+
+        /** What the real pool is given for a submitted function. */
+        <T, R> PoolFunction<? super T, ? extends R> submitted(PoolFunction<? super T, ? extends R> fn) {
+            return fn;
+        }
+
+        /** What the real pool is given for a submitted function of two arguments. */
+        <A, B, R> PoolBiFunction<? super A, ? super B, ? extends R> submitted(
+                PoolBiFunction<? super A, ? super B, ? extends R> fn) {
+            return fn;
+        }
+
         @Override
         public int size() {
             return real.size();
@@ -354,92 +294,92 @@ final class BrokenPoolProviders {
 
         @Override
         public <R> R apply(PoolTask<R> task) throws ExecutionException, InterruptedException {
-            return real.apply(task);
+            return real.apply(submitted(task));
         }
 
         @Override
         public <R> AsyncResult<R> applyAsync(PoolTask<R> task) {
-            return real.applyAsync(task);
+            return real.applyAsync(submitted(task));
         }
 
         @Override
         public <R> AsyncResult<R> applyAsync(PoolTask<R> task, Consumer<? super R> onSuccess,
                 Consumer<? super Throwable> onError) {
-            return real.applyAsync(task, onSuccess, onError);
+            return real.applyAsync(submitted(task), onSuccess, onError);
         }
 
         @Override
         public <T, R> List<R> map(PoolFunction<? super T, ? extends R> fn, Iterable<? extends T> items)
                 throws ExecutionException, InterruptedException {
-            return real.map(fn, items);
+            return real.map(this.<T, R>submitted(fn), items);
         }
 
         @Override
         public <T, R> List<R> map(PoolFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                 int chunkSize) throws ExecutionException, InterruptedException {
-            return real.map(fn, items, chunkSize);
+            return real.map(this.<T, R>submitted(fn), items, chunkSize);
         }
 
         @Override
         public <T, R> AsyncResult<List<R>> mapAsync(PoolFunction<? super T, ? extends R> fn,
                 Iterable<? extends T> items) {
-            return real.mapAsync(fn, items);
+            return real.mapAsync(this.<T, R>submitted(fn), items);
         }
 
         @Override
         public <T, R> AsyncResult<List<R>> mapAsync(PoolFunction<? super T, ? extends R> fn,
                 Iterable<? extends T> items, int chunkSize) {
-            return real.mapAsync(fn, items, chunkSize);
+            return real.mapAsync(this.<T, R>submitted(fn), items, chunkSize);
         }
 
         @Override
         public <T, R> AsyncResult<List<R>> mapAsync(PoolFunction<? super T, ? extends R> fn,
                 Iterable<? extends T> items, int chunkSize, Consumer<? super List<R>> onSuccess,
                 Consumer<? super Throwable> onError) {
-            return real.mapAsync(fn, items, chunkSize, onSuccess, onError);
+            return real.mapAsync(this.<T, R>submitted(fn), items, chunkSize, onSuccess, onError);
         }
 
         @Override
         public <T, R> PoolIterator<R> imap(PoolFunction<? super T, ? extends R> fn, Iterable<? extends T> items) {
-            return real.imap(fn, items);
+            return real.imap(this.<T, R>submitted(fn), items);
         }
 
         @Override
         public <T, R> PoolIterator<R> imap(PoolFunction<? super T, ? extends R> fn, Iterable<? extends T> items,
                 int chunkSize) {
-            return real.imap(fn, items, chunkSize);
+            return real.imap(this.<T, R>submitted(fn), items, chunkSize);
         }
 
         @Override
         public <T, R> PoolIterator<R> imapUnordered(PoolFunction<? super T, ? extends R> fn,
                 Iterable<? extends T> items) {
-            return real.imapUnordered(fn, items);
+            return real.imapUnordered(this.<T, R>submitted(fn), items);
         }
 
         @Override
         public <T, R> PoolIterator<R> imapUnordered(PoolFunction<? super T, ? extends R> fn,
                 Iterable<? extends T> items, int chunkSize) {
-            return real.imapUnordered(fn, items, chunkSize);
+            return real.imapUnordered(this.<T, R>submitted(fn), items, chunkSize);
         }
 
         @Override
         public <A, B, R> List<R> starmap(PoolBiFunction<? super A, ? super B, ? extends R> fn,
                 Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs)
                 throws ExecutionException, InterruptedException {
-            return real.starmap(fn, pairs);
+            return real.starmap(this.<A, B, R>submitted(fn), pairs);
         }
 
         @Override
         public <A, B, R> List<R> starmap(PoolBiFunction<? super A, ? super B, ? extends R> fn,
                 Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs, int chunkSize)
                 throws ExecutionException, InterruptedException {
-            return real.starmap(fn, pairs, chunkSize);
+            return real.starmap(this.<A, B, R>submitted(fn), pairs, chunkSize);
         }
 
         @Override
         public <A, B, R> AsyncResult<List<R>> starmapAsync(PoolBiFunction<? super A, ? super B, ? extends R> fn,
                 Iterable<? extends Map.Entry<? extends A, ? extends B>> pairs) {
-            return real.starmapAsync(fn, pairs);
+            return real.starmapAsync(this.<A, B, R>submitted(fn), pairs);
         }
 
         @Override
