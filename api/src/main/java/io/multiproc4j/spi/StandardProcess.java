@@ -85,7 +85,7 @@ final class StandardProcess extends NamedProcess {
             throw new IllegalStateException("daemonic processes are not allowed to have children: process '" + name
                     + "' cannot be started from daemon process '" + self.name() + "'");
         }
-        Transfer transfer = Transfer.open();
+        Transfer transfer = Transfer.openForNewProcess();
         ChildHandle started;
         try {
             String what = "the task of process '" + name + "'";
@@ -94,7 +94,7 @@ final class StandardProcess extends NamedProcess {
             ChildSpec spec = new ChildSpec(context.providerId(), name, daemon, identity,
                     ProcessHandle.current().pid(), self.name(), taskBytes);
             byte[] specBytes = TaskCodec.encode(spec, what);
-            started = context.launcher().launch(new LaunchRequest(name, daemon, niceness, specBytes));
+            started = context.launcher().launch(new LaunchRequest(name, daemon, niceness, specBytes, transfer));
         } catch (RuntimeException | Error e) {
             transfer.close();
             transfer.receiverEnded();

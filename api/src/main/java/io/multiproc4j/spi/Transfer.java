@@ -2,8 +2,11 @@ package io.multiproc4j.spi;
 
 import java.io.NotSerializableException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The serialisation of a task for one receiving process, during which IPC handles may be serialised. A handle's
@@ -13,25 +16,81 @@ import java.util.Optional;
  *
  * <p>{@link StandardProcess} opens one around the serialisation of each task, and settles it when the child has
  * ended; a pool (or anything else that sends tasks) does the same around its own sends.
+ *
+ * <p>A transfer to a process being started ({@link #startsProcess()}) also carries what its launcher must hand to
+ * the child at start-up besides the task, as {@linkplain #attachment(Class, Supplier) attachments}: an
+ * implementation that passes file descriptors at spawn, for example, collects them there while the task is
+ * serialised, and its launcher finds them in {@link LaunchRequest#transfer()}.
  */
 public final class Transfer {
 
     private static final ThreadLocal<Transfer> CURRENT = new ThreadLocal<>();
 
     private final List<Runnable> onReceiverEnded = new ArrayList<>();
+    private final Map<Class<?>, Object> attachments = new HashMap<>();
+    private final boolean startsProcess;
     private Transfer outer;
     private boolean ended;
 
+    Transfer(boolean startsProcess) {
+        this.startsProcess = startsProcess;
+    }
+
     /**
-     * Starts serialising for one receiver on the current thread; pair with {@link #close()} in a {@code finally}.
+     * Starts serialising for one receiver that is already running, such as a pool worker, on the current thread;
+     * pair with {@link #close()} in a {@code finally}.
      *
      * @return the transfer, now current on this thread
      */
     public static Transfer open() {
-        Transfer t = new Transfer();
+        return open(false);
+    }
+
+    /**
+     * Starts serialising the task of a process about to be started, on the current thread; pair with
+     * {@link #close()} in a {@code finally}, and pass the transfer to the launcher in the {@link LaunchRequest}.
+     *
+     * @return the transfer, now current on this thread
+     */
+    public static Transfer openForNewProcess() {
+        return open(true);
+    }
+
+    private static Transfer open(boolean startsProcess) {
+        Transfer t = new Transfer(startsProcess);
         t.outer = CURRENT.get();
         CURRENT.set(t);
         return t;
+    }
+
+    /**
+     * @return whether the receiver is a process being started, whose launcher can hand it what the
+     *     {@linkplain #attachment(Class, Supplier) attachments} hold; {@code false} for a receiver already running
+     */
+    public boolean startsProcess() {
+        return startsProcess;
+    }
+
+    /**
+     * The attachment of a type, created on first use: what the launcher of a new process must hand over besides the
+     * task.
+     *
+     * @param type the attachment's type, its key
+     * @param ifAbsent makes it when this transfer has none yet
+     * @param <T> the type
+     * @return the attachment
+     */
+    public synchronized <T> T attachment(Class<T> type, Supplier<? extends T> ifAbsent) {
+        return type.cast(attachments.computeIfAbsent(type, k -> ifAbsent.get()));
+    }
+
+    /**
+     * @param type the attachment's type
+     * @param <T> the type
+     * @return the attachment of that type, if one was made
+     */
+    public synchronized <T> Optional<T> attachment(Class<T> type) {
+        return Optional.ofNullable(type.cast(attachments.get(type)));
     }
 
     /**
