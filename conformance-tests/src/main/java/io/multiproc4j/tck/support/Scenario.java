@@ -59,6 +59,13 @@ public final class Scenario implements AutoCloseable {
         cmd.add("-XX:-UsePerfData");
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-D" + Multiprocessing.PROVIDER_PROPERTY + "=" + providerId);
+        // An implementation that calls native code is granted native access in the test JVM; a scenario's program
+        // gets the same grant, and the same treatment of native access that was not granted.
+        for (String arg : ProcessHandle.current().info().arguments().orElse(new String[0])) {
+            if (arg.startsWith("--enable-native-access=") || arg.startsWith("--illegal-native-access=")) {
+                cmd.add(arg);
+            }
+        }
         System.getProperties().forEach((k, v) -> {
             String key = k.toString();
             if ((key.startsWith("multiproc4j.") && !key.equals(Multiprocessing.PROVIDER_PROPERTY))
