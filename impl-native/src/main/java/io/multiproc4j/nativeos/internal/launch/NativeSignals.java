@@ -1,0 +1,104 @@
+package io.multiproc4j.nativeos.internal.launch;
+
+import io.multiproc4j.ProcessSignal;
+import io.multiproc4j.SignalHandler;
+import io.multiproc4j.nativeos.internal.Libc;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import sun.misc.Signal;
+
+/**
+ * Signal handlers of the current process. Handlers are installed with {@code sun.misc.Signal}, the JDK's only way
+ * to run Java code on a signal. In a child, the default of a signal that ends a process is the operating system's
+ * own ({@code SIG_DFL}): the child then really dies of the signal, and its parent's {@code waitpid} reports it
+ * exactly. In a main program, the default is what the JVM had before the first handler was installed (for
+ * {@code SIGTERM}, an orderly exit).
+ */
+public final class NativeSignals {
+
+    private static final MethodHandle SIGNAL = Libc.plain("signal",
+            FunctionDescriptor.of(Libc.C_POINTER, Libc.C_INT, Libc.C_POINTER));
+
+    /** The JVM's handler of each signal before multiproc4j first replaced it, guarded by the class lock. */
+    private static final Map<ProcessSignal, sun.misc.SignalHandler> ORIGINAL = new EnumMap<>(ProcessSignal.class);
+
+    private NativeSignals() {
+    }
+
+    /**
+     * Runs {@code handler} each time {@code signal} arrives.
+     *
+     * @param signal a signal that can be handled
+     * @param handler what to run, on a thread of the JVM's
+     */
+    public static synchronized void handle(ProcessSignal signal, SignalHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        checked(signal);
+        try {
+            sun.misc.SignalHandler previous = Signal.handle(new Signal(signal.name().substring(3)),
+                    s -> handler.handle(signal));
+            ORIGINAL.putIfAbsent(signal, previous);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("this JVM does not let " + signal + " be handled (" + e.getMessage()
+                    + "); it may be ignored by the process's parent, as under nohup, or reserved by a JVM option"
+                    + " such as -Xrs", e);
+        }
+    }
+
+    /**
+     * Gives {@code signal} its default action back.
+     *
+     * @param signal a signal that can be handled
+     */
+    public static synchronized void restoreDefault(ProcessSignal signal) {
+        checked(signal);
+        if (NativeChildMain.isChild() && isDeadly(signal.number())) {
+            setDefault(signal.number());
+            return;
+        }
+        sun.misc.SignalHandler original = ORIGINAL.get(signal);
+        if (original != null) {
+            Signal.handle(new Signal(signal.name().substring(3)), original);
+        }
+    }
+
+    /** In a child: the signals that end a process do so, instead of the JVM's orderly exit or nothing. */
+    static void dieOnDeadlySignals() {
+        for (int s : NativeChildMain.DEADLY) {
+            setDefault(s);
+        }
+    }
+
+    private static boolean isDeadly(int number) {
+        for (int s : NativeChildMain.DEADLY) {
+            if (s == number) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void setDefault(int number) {
+        try {
+            MemorySegment previous = (MemorySegment) SIGNAL.invokeExact(number, MemorySegment.NULL);
+            assert previous != null;
+        } catch (Throwable t) {
+            throw Libc.rethrow(t);
+        }
+    }
+
+    private static ProcessSignal checked(ProcessSignal signal) {
+        switch (Objects.requireNonNull(signal, "signal")) {
+            case SIGKILL, SIGSTOP -> throw new IllegalArgumentException(signal + " cannot be caught, handled or"
+                    + " ignored by any process; handle SIGTERM (sent by terminate()) or SIGHUP, SIGINT, SIGUSR1, SIGUSR2"
+                    + " or SIGCONT instead");
+            default -> {
+                return signal;
+            }
+        }
+    }
+}
