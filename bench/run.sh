@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# multiproc4j's default provider beside CPython multiprocessing, in the same run: process start→join, a pool of two
-# workers, queue throughput, pipe round trip and throughput, shared int increments. Each Java benchmark is followed by
-# its CPython peer, so the two tables of one topic come out side by side.
+# multiproc4j's implementations beside CPython multiprocessing, in the same run: process start→join, a pool of two
+# workers, queue throughput, pipe round trip and throughput, shared int increments. Each Java benchmark runs once per
+# implementation and is followed by its CPython peer, so the tables of one topic come out side by side.
 #
 # Usage: bench/run.sh            (from any directory)
 #        bench/run.sh > results.md   (the tables go to stdout, progress and diagnostics to stderr)
@@ -9,6 +9,7 @@
 #
 # Environment:
 #   BENCHES=process,pool,queue,pipe,value   which topics, in this order (default: all five)
+#   PROVIDERS=processbuilder,native         which implementations, in this order (default: both)
 #   ROUNDS=5 SEQ=20 BURST=20   repetitions of every figure; process starts per round and per burst
 #   NINT=200000 NKIB=20000     queue: small ints and 1 KiB messages per round
 #   NRTT=10000 NMIB=512        pipe: round trips per round; 1 MiB messages per throughput round
@@ -19,7 +20,7 @@
 #                              a Java peer
 #   METHODS=spawn              CPython start methods, e.g. spawn,fork,forkserver
 #   CPYTHON_BENCH_DIR=...      CPython peer benchmarks (default: ../shared/bench/cpython from the repo root)
-#   BENCH_JARS=target|m2       target (default): build api and impl-processbuilder from this checkout when their
+#   BENCH_JARS=target|m2       target (default): build api and the implementations from this checkout when their
 #                              jars are missing or older than their sources; m2: use the installed jars in ~/.m2
 #   BENCH_JAVA_OPTS=...        extra options for the benchmark's own (parent) JVM
 #   JAVA_HOME                  used when it is a JDK 25 or newer; otherwise one is searched for
@@ -34,6 +35,7 @@ export NINT="${NINT:-200000}" NKIB="${NKIB:-20000}" NRTT="${NRTT:-10000}" NMIB="
 export NMAP="${NMAP:-10000}" NAPPLY="${NAPPLY:-1000}"
 export PINS="${PINS:-none}"
 BENCHES="${BENCHES:-process,pool,queue,pipe,value}"
+PROVIDERS="${PROVIDERS:-processbuilder,native}"
 METHODS="${METHODS:-spawn}"
 BENCH_JARS="${BENCH_JARS:-target}"
 CPYTHON_BENCH_DIR="$(realpath -m "${CPYTHON_BENCH_DIR:-$ROOT/../shared/bench/cpython}")"
@@ -100,9 +102,11 @@ case "$BENCH_JARS" in
     target)
         API_JAR="$ROOT/api/target/multiproc4j-api-$VERSION.jar"
         PB_JAR="$ROOT/impl-processbuilder/target/multiproc4j-processbuilder-$VERSION.jar"
+        NATIVE_JAR="$ROOT/impl-native/target/multiproc4j-native-$VERSION.jar"
         JARS_NOTE="built from this checkout ($(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no git')"
-        if [[ -n "$(git -C "$ROOT" status --porcelain -- api impl-processbuilder pom.xml 2>/dev/null || true)" ]]; then
-            JARS_NOTE+=", with uncommitted changes in api/impl-processbuilder"
+        if [[ -n "$(git -C "$ROOT" status --porcelain -- api impl-processbuilder impl-native pom.xml 2>/dev/null \
+                || true)" ]]; then
+            JARS_NOTE+=", with uncommitted changes in api or an implementation"
         fi
         JARS_NOTE+=")"
         ;;
@@ -110,17 +114,20 @@ case "$BENCH_JARS" in
         M2_DIR="${HOME}/.m2/repository/io/multiproc4j"
         API_JAR="$M2_DIR/multiproc4j-api/$VERSION/multiproc4j-api-$VERSION.jar"
         PB_JAR="$M2_DIR/multiproc4j-processbuilder/$VERSION/multiproc4j-processbuilder-$VERSION.jar"
+        NATIVE_JAR="$M2_DIR/multiproc4j-native/$VERSION/multiproc4j-native-$VERSION.jar"
         JARS_NOTE="installed in ~/.m2 ($VERSION, $(date -u -r "$PB_JAR" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?'))"
         ;;
     *) die "BENCH_JARS must be 'target' or 'm2', not '$BENCH_JARS'" ;;
 esac
 
 needs_build() {
-    [[ -f "$API_JAR" && -f "$PB_JAR" ]] || return 0
-    local older="$API_JAR"
-    [[ "$PB_JAR" -ot "$API_JAR" ]] && older="$PB_JAR"
-    [[ -n "$(find pom.xml api/pom.xml impl-processbuilder/pom.xml api/src/main impl-processbuilder/src/main \
-        -newer "$older" -print -quit)" ]]
+    [[ -f "$API_JAR" && -f "$PB_JAR" && -f "$NATIVE_JAR" ]] || return 0
+    local older="$API_JAR" jar
+    for jar in "$PB_JAR" "$NATIVE_JAR"; do
+        [[ "$jar" -ot "$older" ]] && older="$jar"
+    done
+    [[ -n "$(find pom.xml api/pom.xml impl-processbuilder/pom.xml impl-native/pom.xml api/src/main \
+        impl-processbuilder/src/main impl-native/src/main -newer "$older" -print -quit)" ]]
 }
 
 mkdir -p "$BENCH_DIR/target"
@@ -129,9 +136,9 @@ if [[ "$BENCH_JARS" == target ]] && needs_build; then
     # anyway, and plugins that use Maven's own JDK (the jar tool that post-processes a modular jar) then cannot meet
     # class files newer than that JDK.
     mvn_env=(JAVA_HOME="$JDK")
-    build=(./mvnw -q -B -Dmaven.test.skip=true package -pl api,impl-processbuilder -am)
+    build=(./mvnw -q -B -Dmaven.test.skip=true package -pl api,impl-processbuilder,impl-native -am)
     log="$BENCH_DIR/target/build.log"
-    say "building api and impl-processbuilder: ${build[*]} -o"
+    say "building api and the implementations: ${build[*]} -o"
     if ! env "${mvn_env[@]}" "${build[@]}" -o >"$log" 2>&1; then
         if grep -qi 'offline' "$log"; then
             say "the offline build lacks dependencies; building online"
@@ -143,14 +150,14 @@ if [[ "$BENCH_JARS" == target ]] && needs_build; then
         fi
     fi
 fi
-[[ -f "$API_JAR" && -f "$PB_JAR" ]] || die "missing $API_JAR or $PB_JAR"
+[[ -f "$API_JAR" && -f "$PB_JAR" && -f "$NATIVE_JAR" ]] || die "missing $API_JAR, $PB_JAR or $NATIVE_JAR"
 # A private copy: every child JVM loads the library from these jars, so a build or install elsewhere during the run
 # must not replace them under it.
 LIB="$BENCH_DIR/target/lib"
 rm -rf "$LIB"
 mkdir -p "$LIB"
-cp "$API_JAR" "$PB_JAR" "$LIB/"
-CP="$LIB/$(basename "$API_JAR"):$LIB/$(basename "$PB_JAR")"
+cp "$API_JAR" "$PB_JAR" "$NATIVE_JAR" "$LIB/"
+CP="$LIB/$(basename "$API_JAR"):$LIB/$(basename "$PB_JAR"):$LIB/$(basename "$NATIVE_JAR")"
 
 # ---- the benchmark classes (compiled: the child JVMs load the tasks' lambdas from them) ----
 
@@ -183,14 +190,19 @@ for topic in "${topics[@]}"; do
         value) class=ValueBench ;;
         *) die "unknown benchmark '$topic' in BENCHES; use process, pool, queue, pipe or value" ;;
     esac
-    say "$class"
-    rc=0
-    # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-    "$JDK/bin/java" -XX:-UsePerfData ${BENCH_JAVA_OPTS:-} -cp "$CP:$CLASSES" "$class" || rc=$?
-    if (( rc != 0 )); then
-        say "$class failed with exit code $rc"
-        (( status != 0 )) || status=$rc
-    fi
+    IFS=',' read -r -a providers <<<"$PROVIDERS"
+    for provider in "${providers[@]}"; do
+        say "$class ($provider)"
+        rc=0
+        # Both implementations are on the class path, so the provider is named; the native one needs native access.
+        # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
+        "$JDK/bin/java" -XX:-UsePerfData --enable-native-access=ALL-UNNAMED -Dmultiproc4j.provider="$provider" \
+            ${BENCH_JAVA_OPTS:-} -cp "$CP:$CLASSES" "$class" || rc=$?
+        if (( rc != 0 )); then
+            say "$class ($provider) failed with exit code $rc"
+            (( status != 0 )) || status=$rc
+        fi
+    done
 
     script="$CPYTHON_BENCH_DIR/py_$topic.py"
     if [[ -z "$PY" ]]; then

@@ -30,7 +30,8 @@ class ArchitectureTest {
     @Test
     void everyModuleIsChecked() {
         for (String name : new String[] {"io.multiproc4j.MpProcess", "io.multiproc4j.spi.StandardContext",
-                "io.multiproc4j.processbuilder.internal.PbLauncher", "io.multiproc4j.tck.ProcessVerification",
+                "io.multiproc4j.processbuilder.internal.PbLauncher",
+                "io.multiproc4j.nativeos.internal.launch.NativeLauncher", "io.multiproc4j.tck.ProcessVerification",
                 "io.multiproc4j.examples.DanceAndSing"}) {
             org.assertj.core.api.Assertions.assertThat(classes.contain(name)).as("%s imported", name).isTrue();
         }
@@ -48,6 +49,10 @@ class ArchitectureTest {
     void anImplementationNeverUsesAnotherImplementationOrTheKit() {
         noClasses().that().resideInAPackage("io.multiproc4j.processbuilder..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.multiproc4j.nativeos..",
+                        "io.multiproc4j.tck..", "io.multiproc4j.examples..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.multiproc4j.nativeos..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.multiproc4j.processbuilder..",
                         "io.multiproc4j.tck..", "io.multiproc4j.examples..")
                 .check(classes);
     }
@@ -76,6 +81,9 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackage("io.multiproc4j.processbuilder..")
                 .should().dependOnClassesThat().resideInAPackage("io.multiproc4j.processbuilder.internal..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("io.multiproc4j.nativeos..")
+                .should().dependOnClassesThat().resideInAPackage("io.multiproc4j.nativeos.internal..")
                 .check(classes);
     }
 

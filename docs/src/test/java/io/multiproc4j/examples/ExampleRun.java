@@ -3,6 +3,7 @@ package io.multiproc4j.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.multiproc4j.Multiprocessing;
 import io.multiproc4j.tck.support.LeakCheck;
 import io.multiproc4j.tck.support.TckEnvironment;
 import java.io.File;
@@ -80,6 +81,9 @@ final class ExampleRun {
         }
     }
 
+    /** The implementation the examples run on: the system property {@code examples.provider}, or processbuilder. */
+    static final String PROVIDER = System.getProperty("examples.provider", "processbuilder");
+
     /**
      * Runs {@code mainClass} in a new JVM with the test class path, waits for it and for every process it
      * started to end.
@@ -92,6 +96,10 @@ final class ExampleRun {
     static Result run(Path dir, Class<?> mainClass, String... jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Both implementations are on the test class path, so the example is told which to use; the native one
+        // calls native code.
+        command.add("-D" + Multiprocessing.PROVIDER_PROPERTY + "=" + PROVIDER);
+        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(List.of(jvmOptions));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
