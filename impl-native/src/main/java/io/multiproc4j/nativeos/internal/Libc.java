@@ -89,11 +89,6 @@ public final class Libc {
     private static final MethodHandle READ = function("read", FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG));
     private static final MethodHandle WRITE = function("write",
             FunctionDescriptor.of(C_LONG, C_INT, C_POINTER, C_LONG));
-    private static final MethodHandle SOCKETPAIR = function("socketpair",
-            FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER));
-    private static final MethodHandle FCNTL = function("fcntl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT),
-            Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(C_POINTER, C_INT));
 
     private static final int PID = getpidUncached();
 
@@ -149,7 +144,7 @@ public final class Libc {
     public static String describe(int errno) {
         String text;
         try {
-            MemorySegment s = (MemorySegment) STRERROR.invokeExact(errno);
+            MemorySegment s = (MemorySegment) Rare.STRERROR.invokeExact(errno);
             text = s.reinterpret(256).getString(0, StandardCharsets.UTF_8);
         } catch (Throwable t) {
             text = "error " + errno;
@@ -302,7 +297,7 @@ public final class Libc {
     public static int[] socketPair() {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(C_INT, 2);
-            int r = (int) SOCKETPAIR.invokeExact(errnoSlot(), 1 /* AF_UNIX */, 1 /* SOCK_STREAM */ | O_CLOEXEC, 0,
+            int r = (int) Rare.SOCKETPAIR.invokeExact(errnoSlot(), 1 /* AF_UNIX */, 1 /* SOCK_STREAM */ | O_CLOEXEC, 0,
                     fds);
             if (r != 0) {
                 throw failure("socketpair");
@@ -325,7 +320,26 @@ public final class Libc {
      */
     public static int fcntl(int fd, int cmd, int arg) {
         try {
-            return (int) FCNTL.invokeExact(errnoSlot(), fd, cmd, arg);
+            return (int) Rare.FCNTL.invokeExact(errnoSlot(), fd, cmd, arg);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Makes {@code to} a copy of {@code from}, closing what {@code to} was.
+     *
+     * @param from a descriptor
+     * @param to the number it is copied to
+     * @throws NativeCallException if the call fails
+     */
+    public static void dup2(int from, int to) {
+        try {
+            if ((int) Rare.DUP2.invokeExact(errnoSlot(), from, to) < 0) {
+                throw failure("dup2(" + from + ", " + to + ")");
+            }
+        } catch (NativeCallException e) {
+            throw e;
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -354,6 +368,19 @@ public final class Libc {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /**
+     * Bindings that only some processes need, made on first use: a cold JVM spends milliseconds on each new shape
+     * of native call, and a child pays for what is bound before its task can start.
+     */
+    private static final class Rare {
+        static final MethodHandle SOCKETPAIR = function("socketpair",
+                FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT, C_POINTER));
+        static final MethodHandle FCNTL = function("fcntl", FunctionDescriptor.of(C_INT, C_INT, C_INT, C_INT),
+                Linker.Option.firstVariadicArg(2));
+        static final MethodHandle DUP2 = function("dup2", FunctionDescriptor.of(C_INT, C_INT, C_INT));
+        static final MethodHandle STRERROR = plain("strerror", FunctionDescriptor.of(C_POINTER, C_INT));
     }
 
     /** A C library call that failed, with its {@code errno}. */

@@ -25,10 +25,8 @@ public final class NativeChildMain {
     /** The signals whose default action ends a process, which the JVM would otherwise turn into an orderly exit. */
     static final int[] DEADLY = {1, 2, 10, 12, 15};
 
-    private static final MethodHandle PRCTL = Libc.function("prctl", FunctionDescriptor.of(Libc.C_INT, Libc.C_INT,
-            Libc.C_LONG, Libc.C_LONG, Libc.C_LONG, Libc.C_LONG));
-    private static final MethodHandle SETPRIORITY = Libc.function("setpriority",
-            FunctionDescriptor.of(Libc.C_INT, Libc.C_INT, Libc.C_INT, Libc.C_INT));
+    /** The descriptor the parent's standard error arrives at; the launcher's own constant, for this class only. */
+    private static final int PARENT_STDERR_FD = Spawn.PARENT_STDERR_FD;
 
     private static volatile boolean child;
     private static volatile boolean taskStarted;
@@ -58,7 +56,7 @@ public final class NativeChildMain {
             int length = header.getInt();
             if (daemon) {
                 // The parent may have died before this line: then no signal will ever come, so look.
-                call("prctl(PR_SET_PDEATHSIG)", (int) PRCTL.invokeExact(Libc.errnoSlot(), PR_SET_PDEATHSIG,
+                call("prctl(PR_SET_PDEATHSIG)", (int) Rare.PRCTL.invokeExact(Libc.errnoSlot(), PR_SET_PDEATHSIG,
                         (long) SIGKILL, 0L, 0L, 0L));
                 if (Libc.parentPid() != parentPid) {
                     Runtime.getRuntime().halt(1);
@@ -82,8 +80,8 @@ public final class NativeChildMain {
             // From now on the task's own output: standard error becomes the parent's, and the start-up pipe, whose
             // contents the parent keeps to explain a failed start, reaches its end.
             System.err.flush();
-            Spawn.dup2(Spawn.PARENT_STDERR_FD, 2);
-            Libc.close(Spawn.PARENT_STDERR_FD);
+            Libc.dup2(PARENT_STDERR_FD, 2);
+            Libc.close(PARENT_STDERR_FD);
             Control.writeFully(control, new byte[] {Control.TASK_STARTED});
         });
     }
@@ -96,7 +94,7 @@ public final class NativeChildMain {
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
             for (Path task : tasks) {
                 int tid = Integer.parseInt(task.getFileName().toString());
-                if ((int) SETPRIORITY.invokeExact(Libc.errnoSlot(), PRIO_PROCESS, tid, niceness) != 0
+                if ((int) Rare.SETPRIORITY.invokeExact(Libc.errnoSlot(), PRIO_PROCESS, tid, niceness) != 0
                         && Libc.errno() != Libc.ESRCH) {
                     System.err.println("multiproc4j: cannot set the niceness of this process to " + niceness + ": "
                             + Libc.describe(Libc.errno()));
@@ -110,5 +108,16 @@ public final class NativeChildMain {
         if (result != 0) {
             throw Libc.failure(what);
         }
+    }
+
+    /**
+     * Bindings only some children need. A cold JVM spends milliseconds on each new shape of native call, and every
+     * child pays what its entry point binds before its task can start.
+     */
+    private static final class Rare {
+        static final MethodHandle PRCTL = Libc.function("prctl", FunctionDescriptor.of(Libc.C_INT, Libc.C_INT,
+                Libc.C_LONG, Libc.C_LONG, Libc.C_LONG, Libc.C_LONG));
+        static final MethodHandle SETPRIORITY = Libc.function("setpriority",
+                FunctionDescriptor.of(Libc.C_INT, Libc.C_INT, Libc.C_INT, Libc.C_INT));
     }
 }

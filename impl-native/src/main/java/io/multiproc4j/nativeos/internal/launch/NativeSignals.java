@@ -2,10 +2,6 @@ package io.multiproc4j.nativeos.internal.launch;
 
 import io.multiproc4j.ProcessSignal;
 import io.multiproc4j.SignalHandler;
-import io.multiproc4j.nativeos.internal.Libc;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +15,6 @@ import sun.misc.Signal;
  * {@code SIGTERM}, an orderly exit).
  */
 public final class NativeSignals {
-
-    private static final MethodHandle SIGNAL = Libc.plain("signal",
-            FunctionDescriptor.of(Libc.C_POINTER, Libc.C_INT, Libc.C_POINTER));
 
     /** The JVM's handler of each signal before multiproc4j first replaced it, guarded by the class lock. */
     private static final Map<ProcessSignal, sun.misc.SignalHandler> ORIGINAL = new EnumMap<>(ProcessSignal.class);
@@ -83,12 +76,18 @@ public final class NativeSignals {
     }
 
     private static void setDefault(int number) {
-        try {
-            MemorySegment previous = (MemorySegment) SIGNAL.invokeExact(number, MemorySegment.NULL);
-            assert previous != null;
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
+        // The JVM installs SIG_DFL itself when asked for sun.misc.SignalHandler.SIG_DFL: no native call of ours, so a
+        // child does not pay for binding one before its task starts.
+        Signal.handle(new Signal(nameOf(number)), sun.misc.SignalHandler.SIG_DFL);
+    }
+
+    private static String nameOf(int number) {
+        for (ProcessSignal s : ProcessSignal.values()) {
+            if (s.number() == number) {
+                return s.name().substring(3);
+            }
         }
+        throw new IllegalArgumentException("no signal numbered " + number);
     }
 
     private static ProcessSignal checked(ProcessSignal signal) {

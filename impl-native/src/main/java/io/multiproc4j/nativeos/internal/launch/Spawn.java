@@ -65,8 +65,6 @@ final class Spawn {
             FunctionDescriptor.of(Libc.C_INT, Libc.C_POINTER, Libc.C_INT));
     private static final MethodHandle PIPE2 = Libc.function("pipe2",
             FunctionDescriptor.of(Libc.C_INT, Libc.C_POINTER, Libc.C_INT));
-    private static final MethodHandle DUP2 = Libc.function("dup2",
-            FunctionDescriptor.of(Libc.C_INT, Libc.C_INT, Libc.C_INT));
     private static final MethodHandle WAITPID = Libc.function("waitpid",
             FunctionDescriptor.of(Libc.C_INT, Libc.C_INT, Libc.C_POINTER, Libc.C_INT));
     private static final MethodHandle SYSCALL = Libc.function("syscall",
@@ -180,24 +178,6 @@ final class Spawn {
                 throw Libc.failure("pipe2");
             }
             return new int[] {fds.getAtIndex(Libc.C_INT, 0), fds.getAtIndex(Libc.C_INT, 1)};
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw Libc.rethrow(t);
-        }
-    }
-
-    /**
-     * Makes {@code to} a copy of {@code from}, closing what {@code to} was.
-     *
-     * @param from a descriptor
-     * @param to the number it is copied to
-     */
-    static void dup2(int from, int to) {
-        try {
-            if ((int) DUP2.invokeExact(Libc.errnoSlot(), from, to) < 0) {
-                throw Libc.failure("dup2(" + from + ", " + to + ")");
-            }
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
