@@ -2,6 +2,7 @@ package io.multiproc4j.nativeos.internal.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.multiproc4j.Connection;
 import io.multiproc4j.JoinableQueue;
@@ -13,6 +14,7 @@ import io.multiproc4j.QueueFullException;
 import io.multiproc4j.SimpleQueue;
 import io.multiproc4j.nativeos.internal.shm.ShmSegment;
 import io.multiproc4j.spi.Transfer;
+import io.multiproc4j.tck.support.TckEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -430,11 +432,11 @@ class NativeQueuesTest {
         MpQueue<byte[]> q = NativeQueues.newQueue(Integer.MAX_VALUE);
         q.put(item(3, 500_000));
         q = null;
-        for (int i = 0; i < 100 && !spillFiles().isEmpty(); i++) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        assertThat(spillFiles()).isEmpty();
+        await("the dropped queue's spill file removed").atMost(TckEnvironment.PROMPT)
+                .pollInterval(Duration.ofMillis(20)).until(() -> {
+                    System.gc();
+                    return spillFiles().isEmpty();
+                });
     }
 
     /** Not a check: prints what a put and a get cost here, for comparison with the benchmarks between processes. */

@@ -18,6 +18,7 @@ import io.multiproc4j.SharedLongArray;
 import io.multiproc4j.SharedMemory;
 import io.multiproc4j.SharedMemoryExistsException;
 import io.multiproc4j.spi.Transfer;
+import io.multiproc4j.tck.support.TckEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -310,7 +311,7 @@ class NativeSharedTest {
     }
 
     private static void awaitTrue(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + TckEnvironment.PROMPT.toNanos();
         while (!check.holds()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what);

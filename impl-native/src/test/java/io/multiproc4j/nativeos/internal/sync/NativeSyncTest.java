@@ -10,6 +10,7 @@ import io.multiproc4j.MpLock;
 import io.multiproc4j.MpReentrantLock;
 import io.multiproc4j.MpSemaphore;
 import io.multiproc4j.spi.Transfer;
+import io.multiproc4j.tck.support.TckEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.NotSerializableException;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class NativeSyncTest {
 
-    private static final Duration SHORT = Duration.ofMillis(100);
-    private static final long PROMPT_SECONDS = 5;
+    private static final Duration SHORT = TckEnvironment.TICK;
+    private static final long PROMPT_SECONDS = TckEnvironment.PROMPT.toSeconds();
 
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "sync-test");
